@@ -1,0 +1,153 @@
+// Flat config, typed. Two layers:
+//   1. the usual recommended rules for every TypeScript file (type-aware);
+//   2. a fence around the pure core (src/engine, src/scenario), tests included: no UI or
+//      host imports, no ambient globals (DOM, timers, clocks), no nondeterminism.
+// Formatting is Prettier's job (npm run format:check), not ESLint's.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The pure core. `src/scenarios` is listed too, in case the folder ends up plural. */
+const PURE = ['src/engine/**', 'src/scenario/**', 'src/scenarios/**'];
+const PURE_TS = PURE.map((dir) => `${dir}/*.ts`);
+
+const PURE_WHY = 'the engine is pure: it runs unchanged in the Worker, in Node and in tests';
+const TIME_WHY = 'the engine is pure: time is the step counter';
+
+const restrictedGlobals = [
+  ...['window', 'document', 'self', 'navigator', 'localStorage', 'sessionStorage', 'fetch'].map(
+    (name) => ({ name, message: `${PURE_WHY}; the browser belongs to src/views and src/worker.` }),
+  ),
+  ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'queueMicrotask'].map((name) => ({
+    name,
+    message: `${TIME_WHY}; playback timers live in src/worker.`,
+  })),
+  { name: 'performance', message: `${TIME_WHY}; measure from outside (bench/, the worker).` },
+  {
+    name: 'crypto',
+    message: 'the engine is deterministic: use the seeded rng in src/engine/rng.ts.',
+  },
+  { name: 'process', message: `${PURE_WHY}; Node belongs to src/cli.` },
+];
+
+export default defineConfig([
+  globalIgnores(['dist', 'node_modules', 'reports', 'test-results', 'playwright-report']),
+
+  {
+    files: ['**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [
+      js.configs.recommended,
+      tseslint.configs.recommendedTypeChecked,
+      reactHooks.configs.flat.recommended,
+      reactRefresh.configs.vite,
+    ],
+    languageOptions: {
+      parserOptions: {
+        // One project per runtime (see tsconfig.base.json). The pure project comes first so
+        // engine files are linted against it even when the app's program imports them.
+        project: [
+          './src/engine/tsconfig.json',
+          './src/cli/tsconfig.json',
+          './tsconfig.node.json',
+          './tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  // Browser side: app, store, worker, views.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [...PURE, 'src/cli/**', 'src/conformance/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // Node side: config files, e2e, CLI, conformance runner.
+  {
+    files: ['*.ts', 'e2e/**/*.ts', 'src/cli/**/*.ts', 'src/conformance/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // The fence (STYLE.md, "Why this shape" 1). Tests inside these folders follow it too.
+  {
+    files: PURE_TS,
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'react/**', 'react-*/**'],
+              message: `${PURE_WHY}; React belongs to src/views.`,
+            },
+            {
+              group: ['zustand', 'zustand/**'],
+              message: `${PURE_WHY}; state for the UI lives in src/store, which reads engine snapshots.`,
+            },
+            {
+              group: ['d3', 'd3-*', 'd3/**', 'd3-*/**'],
+              message: `${PURE_WHY}; drawing belongs to src/views.`,
+            },
+            {
+              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'],
+              message: `${PURE_WHY}; Node's modules belong to src/cli.`,
+            },
+            {
+              group: ['**/store', '**/store/**', '**/views', '**/views/**'],
+              allowTypeImports: true,
+              message:
+                'dependencies point inward: store and views import the engine, never the reverse.',
+            },
+            {
+              group: ['**/worker', '**/worker/**'],
+              allowTypeImports: true,
+              message: 'dependencies point inward: the worker owns the engine, never the reverse.',
+            },
+            {
+              group: ['**/cli', '**/cli/**'],
+              allowTypeImports: true,
+              message: 'dependencies point inward: the CLI drives the engine, never the reverse.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...restrictedGlobals],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'the engine is deterministic: use the seeded rng in src/engine/rng.ts.',
+        },
+        { object: 'Date', property: 'now', message: `${TIME_WHY}.` },
+        { object: 'performance', property: 'now', message: `${TIME_WHY}.` },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: `${TIME_WHY}: no new Date().` },
+        { selector: "CallExpression[callee.name='Date']", message: `${TIME_WHY}: no Date().` },
+        {
+          selector: "MemberExpression[object.name='globalThis']",
+          message: `${PURE_WHY}: no ambient globals through globalThis.`,
+        },
+      ],
+    },
+  },
+]);

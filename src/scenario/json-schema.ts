@@ -1,0 +1,253 @@
+/**
+ * The shape of the JSON form, as valibot schemas. Valibot (pinned exact in package.json) was
+ * chosen because it is small and tree-shakeable (each schema is a function; the app bundles
+ * only the ones used here), and because its issues carry the full path of the offending value,
+ * which every fromJson error names.
+ *
+ * The schemas check types, words and object keys only. Ranges of numbers, names, limits and
+ * declarations are checked by check.ts, the same code the text parser runs.
+ */
+import * as v from 'valibot';
+import type { Scenario } from './ast';
+import {
+  ADVICES,
+  FRAME_STATES,
+  KERNELS,
+  MEM_TYPES,
+  MIRROR_ENTRIES,
+  PLATFORMS,
+  PROTS,
+  PTE_FLAGS,
+  PTE_KINDS,
+} from './values';
+
+export const JSON_FORMAT = 'hmm-lab/scenario';
+export const JSON_VERSIONS: readonly number[] = [1];
+
+function shown(received: string): string {
+  if (received === 'Object') return 'an object';
+  if (received === 'Array') return 'an array';
+  return received;
+}
+
+/** `expected <what>, found <received>`. */
+function msg(what: string) {
+  return (issue: v.BaseIssue<unknown>): string =>
+    `expected ${what}, found ${shown(issue.received)}`;
+}
+
+const str = (what: string) => v.string(msg(what));
+/** Any number; JSON's -0 becomes 0 so that equal scenarios are deep-equal. */
+const num = (what: string) =>
+  v.pipe(
+    v.number(msg(what)),
+    v.transform((n) => n + 0),
+  );
+const bool = (what: string) => v.boolean(msg(what));
+const words = <const W extends readonly string[]>(ws: W, what: string) =>
+  v.picklist(ws, msg(`${what} (${ws.join(', ')})`));
+const obj = <const E extends v.ObjectEntries>(entries: E, what: string) =>
+  v.strictObject(entries, msg(what));
+const lineField = v.optional(num('a line number'), 0);
+const count = num('a whole number');
+const optCount = v.nullable(count);
+
+const range = v.variant(
+  'kind',
+  [
+    obj(
+      { kind: v.literal('buf'), buf: str('a buffer name'), first: count, count: optCount },
+      'a range',
+    ),
+    obj({ kind: v.literal('addr'), addr: str('an address'), npages: count }, 'a range'),
+  ],
+  msg('a range ({"kind": "buf", ...} or {"kind": "addr", ...})'),
+);
+
+const value = obj(
+  {
+    scale: v.union([v.literal(-1), v.literal(0), v.literal(1)], msg('a scale (-1, 0 or 1)')),
+    offset: num('a 32-bit integer'),
+  },
+  'a value ({"scale": -1|0|1, "offset": n})',
+);
+
+const proc = str('a process name');
+const mirror = str('a mirror name');
+const device = str('a device name');
+
+const cmd = <const O extends string, const E extends v.ObjectEntries>(op: O, entries: E) =>
+  obj({ op: v.literal(op), ...entries }, `a command (${op})`);
+const procRange = <const O extends string>(op: O) => cmd(op, { proc, range });
+const mirrorRange = <const O extends string>(op: O) => cmd(op, { mirror, range });
+
+const COMMAND_OPS = [
+  'mmap',
+  'munmap',
+  'mprotect',
+  'madvise',
+  'fork',
+  'exit',
+  'cpu-read',
+  'cpu-write',
+  'cpu-inc',
+  'gup',
+  'unpin',
+  'open',
+  'close',
+  'devbuf',
+  'dev-read',
+  'dev-write',
+  'dev-touch',
+  'migrate-to-dev',
+  'migrate-to-sys',
+  'snapshot',
+  'exclusive',
+  'check-exclusive',
+  'release',
+  'hotplug',
+  'unplug',
+  'ksm',
+  'reclaim',
+  'numa-balance',
+  'migrate-pages',
+];
+
+export const commandSchema = v.variant(
+  'op',
+  [
+    cmd('mmap', {
+      proc,
+      buf: str('a buffer name'),
+      pages: count,
+      backing: words(['anon', 'file'], 'a backing'),
+      file: v.nullable(str('a file name')),
+      shared: bool('true or false'),
+      prot: words(PROTS, 'a protection'),
+    }),
+    procRange('munmap'),
+    cmd('mprotect', { proc, range, prot: words(PROTS, 'a protection') }),
+    cmd('madvise', { proc, range, advice: words(ADVICES, 'an advice') }),
+    cmd('fork', { proc, child: str('a process name') }),
+    cmd('exit', { proc }),
+    procRange('cpu-read'),
+    cmd('cpu-write', { proc, range, value }),
+    procRange('cpu-inc'),
+    cmd('gup', {
+      proc,
+      range,
+      write: bool('true or false'),
+      pin: bool('true or false'),
+      longterm: bool('true or false'),
+      fast: bool('true or false'),
+    }),
+    procRange('unpin'),
+    cmd('open', { proc, device, mirror }),
+    cmd('close', { mirror }),
+    cmd('devbuf', { mirror, range, value }),
+    mirrorRange('dev-read'),
+    mirrorRange('dev-write'),
+    cmd('dev-touch', { mirror, range, write: bool('true or false') }),
+    mirrorRange('migrate-to-dev'),
+    mirrorRange('migrate-to-sys'),
+    mirrorRange('snapshot'),
+    mirrorRange('exclusive'),
+    mirrorRange('check-exclusive'),
+    cmd('release', { mirror }),
+    cmd('hotplug', { device, type: words(MEM_TYPES, 'a memory type'), pages: count }),
+    cmd('unplug', { device }),
+    procRange('ksm'),
+    cmd('reclaim', { pages: count }),
+    procRange('numa-balance'),
+    procRange('migrate-pages'),
+  ],
+  msg(`a command op (${COMMAND_OPS.join(', ')})`),
+);
+
+const exp = <const K extends string, const E extends v.ObjectEntries>(kind: K, entries: E) =>
+  obj({ kind: v.literal(kind), ...entries, line: lineField }, `an expectation (${kind})`);
+
+const EXPECT_KINDS = ['ret', 'counters', 'pte', 'value', 'devbuf', 'snapshot', 'page', 'frame'];
+EXPECT_KINDS.push('bits', 'allocated', 'mirror', 'rss');
+
+export const expectSchema = v.variant(
+  'kind',
+  [
+    exp('ret', { code: count }),
+    exp('counters', { cpages: optCount, faults: optCount }),
+    exp('pte', {
+      proc,
+      range,
+      pte: words(PTE_KINDS, 'a PTE kind'),
+      flags: v.array(
+        obj({ flag: words(PTE_FLAGS, 'a PTE flag'), set: bool('true or false') }, 'a flag check'),
+        msg('an array of flag checks'),
+      ),
+    }),
+    exp('value', { proc, range, value }),
+    exp('devbuf', { mirror, range, value }),
+    exp('snapshot', { bytes: v.array(count, msg('an array of bytes')) }),
+    exp('page', {
+      proc,
+      range,
+      ref: optCount,
+      map: optCount,
+      pin: optCount,
+      on: v.nullable(str('"ram" or a device name')),
+    }),
+    exp('frame', {
+      frame: obj({ mem: str('"ram" or a device name'), index: count }, 'a frame'),
+      ref: optCount,
+      map: optCount,
+      value: optCount,
+      state: v.nullable(words(FRAME_STATES, 'a frame state')),
+    }),
+    exp('bits', { device, first: count, last: count, set: bool('true or false') }),
+    exp('allocated', { device, count }),
+    exp('mirror', { mirror, range, entry: words(MIRROR_ENTRIES, 'a mirror entry') }),
+    exp('rss', { proc, count }),
+  ],
+  msg(`an expectation kind (${EXPECT_KINDS.join(', ')})`),
+);
+
+const stepSchema = obj(
+  {
+    command: commandSchema,
+    expects: v.array(expectSchema, msg('an array of expectations')),
+    line: lineField,
+  },
+  'a step ({"command": ..., "expects": [...]})',
+);
+
+export const scenarioSchema = obj(
+  {
+    title: v.nullable(str('a title or null')),
+    machine: obj(
+      {
+        kernel: words(KERNELS, 'a kernel model'),
+        platform: words(PLATFORMS, 'a platform'),
+        ramPages: count,
+        devices: v.array(
+          obj({ name: device, type: words(MEM_TYPES, 'a memory type'), pages: count }, 'a device'),
+          msg('an array of devices'),
+        ),
+        processes: v.array(proc, msg('an array of process names')),
+      },
+      'a machine',
+    ),
+    steps: v.array(stepSchema, msg('an array of steps')),
+  },
+  'a scenario',
+);
+
+export const documentSchema = obj(
+  {
+    format: v.literal(JSON_FORMAT, msg(JSON.stringify(JSON_FORMAT))),
+    version: v.literal(1, msg('version 1')),
+    scenario: scenarioSchema,
+  },
+  `an object {"format": "${JSON_FORMAT}", "version": 1, "scenario": {...}}`,
+);
+
+// The schema's output is exactly the AST: this line fails to compile if they drift apart.
+export const outputIsScenario = (o: v.InferOutput<typeof scenarioSchema>): Scenario => o;

@@ -1,0 +1,249 @@
+/**
+ * The text form of a scenario → a Scenario. Line based: the header (title, kernel, platform,
+ * ram, devices, processes), then one command per line, each optionally followed by `expect`
+ * lines. See README.md for the format. Never throws: problems come back as ScenarioErrors
+ * (up to MAX_ERRORS), and parsing goes on at the next line after each one.
+ */
+import type { DeviceSpec, KernelModel, PlatformId } from '../engine/command';
+import { LIMITS, overLimit } from '../engine/limits';
+import type { Scenario, Step } from './ast';
+import { checkCommand, checkExpect, type Report } from './check';
+import { ErrorList, type ParseResult } from './errors';
+import {
+  MACHINE_VERBS,
+  MIRROR_VERBS,
+  PROCESS_VERBS,
+  parseCommand,
+  memTypeOf,
+} from './parse-command';
+import { parseExpect } from './parse-expect';
+import { SymbolTracker } from './symbols';
+import { columnOf, readInt, type Fields } from './terms';
+import { Cursor, LineError, splitLines, tokenizeLine, type Token } from './tokenize';
+import {
+  DEVICE_PAGES,
+  HEADER_WORDS,
+  KERNELS,
+  PLATFORMS,
+  RAM_PAGES,
+  quote,
+  titleProblem,
+  type HeaderWord,
+} from './values';
+
+export const DEFAULT_RAM_PAGES = 64;
+
+interface State {
+  errors: ErrorList;
+  tracker: SymbolTracker;
+  scenario: Scenario;
+  /** Line of each single-valued header line already seen. */
+  seen: Map<HeaderWord, number>;
+  /** The step that `expect` lines attach to; `failed` when that command had a syntax error. */
+  last: Step | 'failed' | null;
+  firstCommandLine: number;
+  commands: number;
+}
+
+export function parse(text: string): ParseResult {
+  try {
+    return parseText(text);
+  } catch (e) {
+    // A bug, not an input problem: still an answer, never an exception.
+    const what = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ line: 1, column: 1, message: `internal error: ${what}` }] };
+  }
+}
+
+function parseText(text: string): ParseResult {
+  const errors = new ErrorList();
+  if (typeof text !== 'string') {
+    errors.atText(1, 1, `expected scenario text, found ${typeof text}`);
+    return { ok: false, errors: errors.items };
+  }
+  if (text.length > LIMITS.textLength) {
+    errors.atText(1, 1, overLimit('scenario text length', text.length, 'textLength'));
+    return { ok: false, errors: errors.items };
+  }
+  const tracker = new SymbolTracker();
+  tracker.ramPages = DEFAULT_RAM_PAGES;
+  const st: State = {
+    errors,
+    tracker,
+    scenario: {
+      title: null,
+      machine: {
+        kernel: 'modern',
+        platform: 'pcie4',
+        ramPages: DEFAULT_RAM_PAGES,
+        devices: [],
+        processes: [],
+      },
+      steps: [],
+    },
+    seen: new Map(),
+    last: null,
+    firstCommandLine: 0,
+    commands: 0,
+  };
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length && !errors.full; i++) {
+    const line = i + 1;
+    const tl = tokenizeLine(lines[i] ?? '');
+    if (tl.error) {
+      errors.atText(line, tl.error.col, tl.error.message);
+      if (tl.tokens[0]?.text !== 'expect' && !isHeader(tl.tokens[0])) st.last = 'failed';
+      continue;
+    }
+    const first = tl.tokens[0];
+    if (first === undefined) continue;
+    const cur = new Cursor(tl.tokens, tl.endCol);
+    try {
+      if (!statement(st, cur, first, line)) break;
+    } catch (e) {
+      if (!(e instanceof LineError)) throw e;
+      errors.atText(line, e.col, e.message, e.expected);
+    }
+  }
+  return errors.items.length > 0
+    ? { ok: false, errors: errors.items }
+    : { ok: true, scenario: st.scenario };
+}
+
+function isHeader(tok: Token | undefined): boolean {
+  return tok !== undefined && (HEADER_WORDS as readonly string[]).includes(tok.text);
+}
+
+/** One non-empty line. Returns false to stop parsing (the command limit). */
+function statement(st: State, cur: Cursor, first: Token, line: number): boolean {
+  cur.next('a statement');
+  if (first.text === 'expect') {
+    expectLine(st, cur, first, line);
+    return true;
+  }
+  if (isHeader(first)) {
+    if (st.firstCommandLine > 0) {
+      throw new LineError(
+        first.col,
+        `header lines (${first.text}) must come before the first command (line ${st.firstCommandLine})`,
+      );
+    }
+    header(st, cur, first.text as HeaderWord, first, line);
+    return true;
+  }
+  st.last = 'failed';
+  // An unknown subject in the header is a typo, not the start of the commands: header lines
+  // after it are still accepted (no cascade of "header lines must come before ...").
+  const kind = subjectKind(st.tracker, first, st.firstCommandLine === 0);
+  if (st.firstCommandLine === 0) st.firstCommandLine = line;
+  st.commands += 1;
+  if (st.commands > LIMITS.commands) {
+    st.errors.atText(line, first.col, overLimit('command count', st.commands, 'commands'));
+    return false;
+  }
+  const parsed = parseCommand(cur, first, kind, st.tracker);
+  checkCommand(parsed.command, st.tracker, reporter(st, line, parsed.fields, parsed.defaultMirror));
+  const step: Step = { command: parsed.command, expects: [], line };
+  st.scenario.steps.push(step);
+  st.last = step;
+  return true;
+}
+
+function subjectKind(
+  tracker: SymbolTracker,
+  tok: Token,
+  inHeader: boolean,
+): 'process' | 'mirror' | 'machine' {
+  if (tok.text === 'machine') return 'machine';
+  const kind = tracker.kindOf(tok.text);
+  if (kind === 'process') return 'process';
+  if (kind === 'mirror' || kind === 'device' || tracker.isClosedMirror(tok.text)) return 'mirror';
+  const names = [...tracker.namesOf('process'), ...tracker.namesOf('mirror')];
+  names.push(...tracker.namesOf('device'), 'machine');
+  if (inHeader) names.unshift(...HEADER_WORDS);
+  const what = inHeader
+    ? 'a header line or a command (a process, mirror or device declared above, or `machine`)'
+    : 'a command: a process, mirror or device declared above, or `machine`';
+  throw new LineError(
+    tok.col,
+    `expected ${what}, found the unknown name ${quote(tok.text)}`,
+    names,
+  );
+}
+
+function reporter(st: State, line: number, fields: Fields, defaultMirror = false): Report {
+  return (field, problem, expected) => {
+    const hint =
+      defaultMirror && field === 'mirror' && problem.includes('already used')
+        ? ' (name this one with `as <mirror>`)'
+        : '';
+    st.errors.atText(line, columnOf(fields, field), problem + hint, expected);
+  };
+}
+
+function expectLine(st: State, cur: Cursor, first: Token, line: number): void {
+  if (st.last === null) {
+    throw new LineError(first.col, 'an expect line must follow a command');
+  }
+  const parsed = parseExpect(cur, st.tracker, line);
+  checkExpect(parsed.expect, st.tracker, reporter(st, line, parsed.fields));
+  if (st.last !== 'failed') st.last.expects.push(parsed.expect);
+}
+
+function header(st: State, cur: Cursor, word: HeaderWord, first: Token, line: number): void {
+  const m = st.scenario.machine;
+  const fields: Fields = new Map([['', first.col]]);
+  if (word !== 'device' && word !== 'process') {
+    const before = st.seen.get(word);
+    if (before !== undefined) {
+      throw new LineError(first.col, `${word} is given twice (first on line ${before})`);
+    }
+  }
+  switch (word) {
+    case 'title': {
+      const tok = cur.next('a quoted title ("...")');
+      if (!tok.quoted) throw cur.error(tok, 'a quoted title ("...")');
+      const problem = titleProblem(tok.value);
+      if (problem !== null) throw new LineError(tok.col, problem);
+      st.scenario.title = tok.value;
+      break;
+    }
+    case 'kernel':
+      m.kernel = cur.word<KernelModel>(KERNELS, 'a kernel model').word;
+      break;
+    case 'platform':
+      m.platform = cur.word<PlatformId>(PLATFORMS, 'a platform').word;
+      break;
+    case 'ram':
+      m.ramPages = readInt(cur, fields, 'ram', RAM_PAGES);
+      st.tracker.ramPages = m.ramPages;
+      break;
+    case 'device': {
+      const name = cur.next('a device name');
+      const d: DeviceSpec = {
+        name: name.text,
+        type: memTypeOf(cur, fields, 'type'),
+        pages: readInt(cur, fields, 'pages', DEVICE_PAGES),
+      };
+      cur.end();
+      const problem = st.tracker.declareDevice(d.name, d.pages);
+      if (problem !== null) throw new LineError(name.col, problem);
+      m.devices.push(d);
+      return;
+    }
+    case 'process': {
+      const name = cur.next('a process name');
+      cur.end();
+      const problem = st.tracker.declareProcess(name.text);
+      if (problem !== null) throw new LineError(name.col, problem);
+      m.processes.push(name.text);
+      return;
+    }
+  }
+  cur.end();
+  st.seen.set(word, line);
+}
+
+/** Every word that can start a line, for editors. */
+export const LINE_STARTS: readonly string[] = [...HEADER_WORDS, 'machine', 'expect'];
+export { PROCESS_VERBS, MIRROR_VERBS, MACHINE_VERBS };

@@ -1,0 +1,29 @@
+/**
+ * Declared limits. Everything a scenario, a link or a click can ask for is checked against
+ * these before anything runs, and an error names the limit it hit.
+ */
+export const LIMITS = {
+  /** 16 GiB of system RAM in 4 KiB frames. */
+  ramPages: 4 * 1024 * 1024,
+  /** 16 GiB of memory per device. */
+  devicePages: 4 * 1024 * 1024,
+  devices: 8,
+  processes: 64,
+  /** Mirrors open at once, over all processes and devices. */
+  mirrors: 64,
+  /** One mapping: 16 GiB. */
+  mmapPages: 4 * 1024 * 1024,
+  /** Buffers (named mappings) per process. */
+  buffers: 256,
+  /** Commands in one scenario. */
+  commands: 100_000,
+  /** Scenario text, in characters. */
+  textLength: 4 * 1024 * 1024,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** The text of an error for a value over a limit, naming the limit. */
+export function overLimit(what: string, value: number, limit: LimitName): string {
+  return `${what} ${value} is over the limit ${limit} = ${LIMITS[limit]}`;
+}

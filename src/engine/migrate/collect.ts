@@ -1,0 +1,218 @@
+/**
+ * migrate_vma_collect(): walk the range, decide per page whether it is selected, and for
+ * selected pages take a reference, lock them and replace the PTE with a migration entry
+ * (migrate_vma_collect_pmd; the seeds' kernel does the same since v4.14 as an optimisation
+ * over try_to_unmap).
+ */
+import { pages, type Kernel } from '../kernel';
+import { MAPPING, PG } from '../mem/frames';
+import { getPage, putPage } from '../mm/pageref';
+import { PTE, PTEB } from '../mm/pte';
+import { vmaIsAnonymous } from '../mm/vma';
+import { invalidateRanges, type VRange } from '../mm/notifier';
+import type { Proc } from '../state';
+import type { Gen } from '../trace/step';
+import { MPFN, type Migration } from './types';
+
+interface Tally {
+  holes: number;
+  zero: number;
+  system: number;
+  device: number;
+  skippedUnselected: number;
+  skippedOther: number;
+  pinnedAtCollect: number;
+  unmapped: number;
+}
+
+/** Collect a batch of migrations (one per VMA piece, or one per faulting page). */
+export function* collect(k: Kernel, migs: readonly Migration[]): Gen {
+  const first = migs[0];
+  if (!first) return;
+  const fn = k.seeds ? 'migrate_vma_collect' : 'migrate_vma_setup -> migrate_vma_collect';
+  for (const [proc, ranges] of rangesByProc(migs)) {
+    yield* invalidateRanges(k, proc, ranges, 'migrate', first.owner, fn);
+  }
+
+  const t: Tally = {
+    holes: 0,
+    zero: 0,
+    system: 0,
+    device: 0,
+    skippedUnselected: 0,
+    skippedOther: 0,
+    pinnedAtCollect: 0,
+    unmapped: 0,
+  };
+  let total = 0;
+  for (const mig of migs) {
+    total += mig.npages;
+    for (let i = 0; i < mig.npages; i++) collectOne(k, mig, i, t);
+  }
+
+  const parts: string[] = [];
+  if (t.holes) parts.push(`${t.holes} empty (pte_none: a new page will be inserted)`);
+  if (t.zero) parts.push(`${t.zero} zero-page`);
+  if (t.system) parts.push(`${t.system} system`);
+  if (t.device) parts.push(`${t.device} device`);
+  const skipped: string[] = [];
+  if (t.skippedUnselected)
+    skipped.push(`${t.skippedUnselected} not selected (${selectWhy(first)})`);
+  if (t.pinnedAtCollect)
+    skipped.push(
+      `${t.pinnedAtCollect} anon-exclusive and DMA-pinned (folio_try_share_anon_rmap_pte fails, PTE left as it was)`,
+    );
+  if (t.skippedOther)
+    skipped.push(
+      `${t.skippedOther} not migratable (swap/hwpoison/migration/exclusive entries, KSM, pmem or file pages without a struct page mapping)`,
+    );
+  const where =
+    migs.length === 1
+      ? `${pages(total)} at ${first.where(0)}`
+      : `${pages(total)} in ${migs.length} migrations`;
+  const text =
+    `collect ${where}: ` +
+    (parts.length ? parts.join(', ') : 'nothing selected') +
+    (t.unmapped
+      ? `; ${t.unmapped} PTE${t.unmapped === 1 ? '' : 's'} replaced by migration entries (folio_get, folio_trylock, rmap removed)`
+      : '') +
+    (skipped.length ? `; skipped: ${skipped.join(', ')}` : '');
+  yield k.step('migrate_vma_collect_pmd', text, 'walk', {
+    pages: total,
+    source: k.seeds ? 'mm/migrate.c' : 'mm/migrate_device.c',
+  });
+  if (t.unmapped) {
+    yield k.step(
+      'flush_tlb_range',
+      `flush the CPU TLB for the ${pages(t.unmapped)} just unmapped`,
+      'tlb',
+      { source: 'mm/migrate_device.c' },
+    );
+  }
+}
+
+function rangesByProc(migs: readonly Migration[]): Map<Proc, VRange[]> {
+  const out = new Map<Proc, VRange[]>();
+  for (const mig of migs) {
+    if (!mig.proc) continue;
+    let l = out.get(mig.proc);
+    if (!l) out.set(mig.proc, (l = []));
+    const last = l[l.length - 1];
+    if (last && last.end === mig.start) last.end = mig.end;
+    else l.push({ start: mig.start, end: mig.end });
+  }
+  return out;
+}
+
+function selectWhy(mig: Migration): string {
+  const s: string[] = [];
+  if (mig.select.system) s.push('SYSTEM');
+  if (mig.select.devicePrivate) s.push('DEVICE_PRIVATE');
+  if (mig.select.deviceCoherent) s.push('DEVICE_COHERENT');
+  return `flags MIGRATE_VMA_SELECT_${s.join('|') || 'NONE'}${mig.owner ? `, owner ${mig.owner.name}` : ''}`;
+}
+
+function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
+  const m = k.m;
+  if (!mig.proc || !mig.vma) return;
+  const pt = mig.proc.pt;
+  const vpn = mig.start + i;
+  const kind = pt.kind(vpn);
+  const sel = mig.select;
+
+  if (kind === PTE.none) {
+    if (vmaIsAnonymous(mig.vma)) {
+      mig.sflags[i] = MPFN.migrate;
+      mig.cpages++;
+      t.holes++;
+    } else t.skippedOther++;
+    return;
+  }
+  let pfn: number;
+  let flags: number;
+  if (kind === PTE.devicePrivate) {
+    pfn = pt.pfn(vpn);
+    const dev = m.deviceOf(pfn);
+    // The seeds' kernel collects every device-private page; the driver skips what it can't move.
+    if (!k.seeds && (!sel.devicePrivate || !dev || dev !== mig.owner)) {
+      t.skippedUnselected++;
+      return;
+    }
+    flags = MPFN.migrate | (k.seeds ? MPFN.device : 0) | (pt.has(vpn, PTEB.write) ? MPFN.write : 0);
+    t.device++;
+  } else if (kind === PTE.present) {
+    pfn = pt.pfn(vpn);
+    if (pfn === m.zeroPfn) {
+      if (k.seeds || sel.system) {
+        mig.sflags[i] = MPFN.migrate;
+        mig.cpages++;
+        t.zero++;
+      } else t.skippedUnselected++;
+      return;
+    }
+    const dev = m.deviceOf(pfn);
+    if (!dev && !k.seeds && !sel.system) {
+      t.skippedUnselected++;
+      return;
+    }
+    if (dev && dev.type === 'coherent' && !k.seeds && (!sel.deviceCoherent || dev !== mig.owner)) {
+      t.skippedUnselected++;
+      return;
+    }
+    if (
+      (dev && dev.type === 'pmem') ||
+      m.frames.has(pfn, PG.ksm) ||
+      (m.frames.mappingKind[pfn] ?? 0) === MAPPING.none
+    ) {
+      t.skippedOther++;
+      return;
+    }
+    flags = MPFN.migrate | (pt.has(vpn, PTEB.write) ? MPFN.write : 0);
+    if (pt.has(vpn, PTEB.young)) flags |= MPFN.young;
+    if (pt.has(vpn, PTEB.dirty)) flags |= MPFN.dirty;
+    if (dev) {
+      flags |= k.seeds ? MPFN.device : 0;
+      t.device++;
+    } else t.system++;
+  } else {
+    t.skippedOther++;
+    return;
+  }
+
+  // folio_get() + folio_trylock(): a page already locked (in flight elsewhere) is skipped.
+  const f = m.frames;
+  if (f.has(pfn, PG.locked) && pfn !== mig.faultPage) {
+    t.skippedOther++;
+    return;
+  }
+  getPage(k, pfn);
+  if (pfn !== mig.faultPage) f.setFlag(pfn, PG.locked);
+
+  const anonExclusive = !k.seeds && f.has(pfn, PG.anonExclusive);
+  if (anonExclusive && (f.pin[pfn] ?? 0) > 0) {
+    // folio_try_share_anon_rmap_pte(): an exclusive anon page that may be DMA-pinned
+    // cannot become shared with a migration entry; the PTE stays as it was.
+    if (pfn !== mig.faultPage) f.clearFlag(pfn, PG.locked);
+    putPage(k, pfn);
+    t.pinnedAtCollect++;
+    return;
+  }
+  mig.src[i] = pfn;
+  mig.sflags[i] = flags | MPFN.unmapped | (anonExclusive ? MPFN.exclusive : 0);
+  mig.cpages++;
+  if (flags & MPFN.dirty) f.setFlag(pfn, PG.dirty);
+  pt.set(
+    vpn,
+    PTE.migration,
+    pfn,
+    (flags & MPFN.write ? PTEB.write : 0) |
+      (flags & MPFN.young ? PTEB.young : 0) |
+      (flags & MPFN.dirty ? PTEB.dirty : 0),
+  );
+  // Like a regular unmap: remove the rmap and drop the mapping's reference; the page
+  // survives on the reference taken just above.
+  f.addMap(pfn, -1);
+  if (anonExclusive) f.clearFlag(pfn, PG.anonExclusive);
+  putPage(k, pfn);
+  t.unmapped++;
+}

@@ -1,0 +1,137 @@
+/**
+ * The second half of migrate_vma: migrate_vma_pages() moves each struct page's identity
+ * (mapping, index, flags) to its new page, or inserts a brand-new page where the range had a
+ * hole; migrate_vma_finalize() replaces the migration entries by the new mappings (or the old
+ * ones, for pages that did not move), unlocks and drops the references that kept the old
+ * pages alive, which frees them.
+ */
+import { pages, type Kernel } from '../kernel';
+import { MAPPING, PG } from '../mem/frames';
+import { addRss } from '../mm/mapping';
+import { FreeTally, getPage, newAnonRmap, putPage } from '../mm/pageref';
+import { PTE } from '../mm/pte';
+import { vmaIsAnonymous } from '../mm/vma';
+import { MARK, type Gen } from '../trace/step';
+import { entryFor, removeMigrationPtes } from './remap';
+import { MPFN, type Migration } from './types';
+import { narrateFrees } from './frees';
+
+export function* migrateVmaPages(k: Kernel, migs: readonly Migration[]): Gen {
+  const f = k.m.frames;
+  let moved = 0;
+  let inserted = 0;
+  let noDst = 0;
+  let refused = 0;
+  for (const mig of migs)
+    for (let i = 0; i < mig.npages; i++) {
+      const dst = mig.dst[i] ?? -1;
+      const src = mig.src[i] ?? -1;
+      if (!mig.migrating(i)) continue;
+      if (dst < 0) {
+        mig.sflags[i] = (mig.sflags[i] ?? 0) & ~MPFN.migrate;
+        noDst++;
+        continue;
+      }
+      if (src < 0) {
+        if (insertPage(k, mig, i, dst)) inserted++;
+        else {
+          mig.sflags[i] = (mig.sflags[i] ?? 0) & ~MPFN.migrate;
+          refused++;
+        }
+        continue;
+      }
+      // Only anonymous memory may move into device memory.
+      if (k.m.isDevicePage(dst) && (f.mappingKind[src] ?? 0) === MAPPING.file) {
+        mig.sflags[i] = (mig.sflags[i] ?? 0) & ~MPFN.migrate;
+        refused++;
+        continue;
+      }
+      // folio_migrate_mapping + folio_migrate_flags: the new page takes over the old one's identity.
+      f.setMapping(dst, f.mappingKind[src] ?? 0, f.mappingId[src] ?? 0, f.index[src] ?? 0);
+      const keep = (f.flags[src] ?? 0) & (PG.dirty | PG.uptodate | PG.active);
+      f.setFlag(dst, keep | PG.uptodate);
+      moved++;
+    }
+  const parts: string[] = [];
+  if (moved)
+    parts.push(
+      `${pages(moved)} take over the old pages' mapping and flags (folio_migrate_mapping)`,
+    );
+  if (inserted)
+    parts.push(`${pages(inserted)} inserted where the range had no page (migrate_vma_insert_page)`);
+  if (noDst) parts.push(`${pages(noDst)} without a destination stay`);
+  if (refused) parts.push(`${pages(refused)} refused (not anonymous memory)`);
+  yield k.step('migrate_vma_pages', parts.join('; ') || 'nothing to move', 'map', {
+    pages: Math.max(1, moved + inserted),
+    marks: moved + inserted ? MARK.migrate : 0,
+    source: k.seeds ? 'mm/migrate.c' : 'mm/migrate_device.c',
+  });
+}
+
+/** migrate_vma_insert_page(): map a new page where the CPU page table had none (or the zero page). */
+function insertPage(k: Kernel, mig: Migration, i: number, dst: number): boolean {
+  const vma = mig.vma;
+  if (!mig.proc || !vma || !vmaIsAnonymous(vma)) return false;
+  const pt = mig.proc.pt;
+  const vpn = mig.start + i;
+  const kind = pt.kind(vpn);
+  const wasZero = kind === PTE.present && pt.pfn(vpn) === k.m.zeroPfn;
+  if (kind !== PTE.none && !wasZero) return false;
+  const e = entryFor(k, dst, vma.write, true, vma.write);
+  newAnonRmap(k, dst, vma.anonRoot, vpn);
+  k.m.frames.setFlag(dst, PG.uptodate | (vma.write ? PG.dirty : 0));
+  if (!k.m.isDevicePage(dst)) k.m.frames.setFlag(dst, PG.lru);
+  getPage(k, dst);
+  pt.set(vpn, e.kind, dst, e.bits);
+  addRss(mig.proc, 'anon', 1);
+  return true;
+}
+
+export function* migrateVmaFinalize(k: Kernel, migs: readonly Migration[]): Gen {
+  const f = k.m.frames;
+  const tally = new FreeTally();
+  let remapped = 0;
+  let restored = 0;
+  for (const mig of migs)
+    for (let i = 0; i < mig.npages; i++) {
+      const src = mig.src[i] ?? -1;
+      let dst = mig.dst[i] ?? -1;
+      if (src < 0) {
+        if (dst >= 0) {
+          f.clearFlag(dst, PG.locked);
+          putPage(k, dst, tally);
+        }
+        continue;
+      }
+      if (!mig.migrating(i) || dst < 0) {
+        if (dst >= 0) {
+          f.clearFlag(dst, PG.locked);
+          putPage(k, dst, tally);
+        }
+        dst = src;
+      }
+      const isDev = k.m.isDevicePage(dst);
+      if (!isDev) f.setFlag(dst, PG.lru);
+      const n = removeMigrationPtes(k, src, dst, ((mig.sflags[i] ?? 0) & MPFN.exclusive) !== 0);
+      if (dst === src) restored += n;
+      else remapped += n;
+      if (src !== mig.faultPage) f.clearFlag(src, PG.locked);
+      if (!k.m.isDevicePage(src)) f.setFlag(src, PG.lru);
+      putPage(k, src, tally);
+      if (dst !== src) {
+        f.clearFlag(dst, PG.locked);
+        putPage(k, dst, tally);
+      }
+    }
+  const text =
+    `remove_migration_ptes: ${pages(remapped)} now map their new page` +
+    (restored ? `, ${pages(restored)} get their old page back` : '') +
+    `; unlock and folio_put the old pages` +
+    (tally.sys ? ` (${pages(tally.sys)} of system RAM freed)` : '');
+  yield k.step('migrate_vma_finalize', text, 'map', {
+    pages: Math.max(1, remapped + restored),
+    marks: tally.any ? MARK.free : 0,
+    source: k.seeds ? 'mm/migrate.c' : 'mm/migrate_device.c',
+  });
+  yield* narrateFrees(k, tally);
+}

@@ -1,0 +1,78 @@
+/**
+ * A user program touching memory: a loop of loads (read), stores (write) or both (inc) over a
+ * range, one page at a time. Whatever is not accessible faults first (handle_mm_fault); the
+ * hardware then sets the accessed (and dirty) bits. A fault that ends in a signal stops the
+ * loop there, as it would stop the program.
+ */
+import type { ValueExpr } from '../command';
+import { pages, vaddr, type Kernel } from '../kernel';
+import { PG } from '../mem/frames';
+import type { Proc } from '../state';
+import type { Gen } from '../trace/step';
+import { handleMmFault } from './fault';
+import { PTE, PTEB } from './pte';
+
+export type AccessMode = 'read' | 'write' | 'inc';
+
+/** The value a load at `vpn` returns right now (present mappings only). */
+export function loadValue(k: Kernel, p: Proc, vpn: number): number {
+  const pfn = p.pt.pfn(vpn);
+  return pfn === k.m.zeroPfn ? 0 : (k.m.frames.value[pfn] ?? 0);
+}
+
+export function evalValue(v: ValueExpr, i: number): number {
+  return (v.scale * i + v.offset) | 0;
+}
+
+export function* cpuAccess(
+  k: Kernel,
+  p: Proc,
+  start: number,
+  npages: number,
+  base: number,
+  mode: AccessMode,
+  value: ValueExpr | null,
+): Gen<number> {
+  const write = mode !== 'read';
+  const vpns: number[] = [];
+  for (let i = 0; i < npages; i++) vpns.push(start + i);
+  const who = `${p.name}: CPU ${mode === 'inc' ? 'read-modify-write' : mode}`;
+  const r = yield* handleMmFault(k, p, vpns, write, who);
+  const done = r.ret ? r.done : npages;
+  const f = k.m.frames;
+  const seen: number[] = [];
+  for (let i = 0; i < done; i++) {
+    const vpn = start + i;
+    if (p.pt.kind(vpn) !== PTE.present) continue;
+    const pfn = p.pt.pfn(vpn);
+    const old = loadValue(k, p, vpn);
+    if (seen.length < 4) seen.push(old);
+    let bits = p.pt.bits(vpn) | PTEB.young;
+    if (write) {
+      const nv =
+        mode === 'inc' ? (old + 1) | 0 : evalValue(value ?? { scale: 0, offset: 0 }, base + i);
+      f.setValue(pfn, nv);
+      f.setFlag(pfn, PG.dirty);
+      bits |= PTEB.dirty;
+    }
+    if (bits !== p.pt.bits(vpn)) p.pt.setBits(vpn, bits);
+  }
+  if (done > 0) {
+    const what =
+      mode === 'read'
+        ? `loads ${pages(done)} at ${vaddr(start)} (first values ${seen.join(', ')}${done > 4 ? ', ...' : ''})`
+        : mode === 'inc'
+          ? `increments ${pages(done)} at ${vaddr(start)}`
+          : `stores into ${pages(done)} at ${vaddr(start)}`;
+    yield k.step(
+      '(user code)',
+      `${p.name} ${what}; the MMU sets the accessed${write ? ' and dirty' : ''} bits`,
+      'walk',
+      {
+        pages: done,
+        source: 'arch/x86/mm',
+      },
+    );
+  }
+  return r.ret;
+}

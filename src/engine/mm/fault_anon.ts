@@ -1,0 +1,55 @@
+/** do_anonymous_page(): the first touch of private anonymous memory. */
+import { pages, type Kernel } from '../kernel';
+import { err } from '../errno';
+import { PG } from '../mem/frames';
+import type { Proc } from '../state';
+import { MARK, type Gen } from '../trace/step';
+import { addRss } from './mapping';
+import { allocSystemPage, newAnonRmap } from './pageref';
+import { PTE, PTEB } from './pte';
+import { findVma } from './vma';
+
+/**
+ * A read maps the shared zero page read-only (no memory used); a write allocates a zeroed
+ * page, makes it an exclusive anonymous page on the LRU and maps it writable and dirty.
+ */
+export function* doAnonymousPage(
+  k: Kernel,
+  p: Proc,
+  vpns: number[],
+  write: boolean,
+  who: string,
+): Gen<number> {
+  const f = k.m.frames;
+  if (!write) {
+    for (const vpn of vpns) p.pt.set(vpn, PTE.present, k.m.zeroPfn, PTEB.special | PTEB.young);
+    yield k.step(
+      'handle_mm_fault -> do_anonymous_page',
+      `${who}: read fault on ${pages(vpns.length)} never touched: map the shared zero page read-only (pte_special, no struct page reference)`,
+      'fault',
+      { pages: vpns.length, marks: MARK.fault, source: 'mm/memory.c' },
+    );
+    return 0;
+  }
+  let done = 0;
+  for (const vpn of vpns) {
+    const vma = findVma(p.vmas, vpn);
+    if (!vma) continue;
+    const pfn = allocSystemPage(k, true);
+    if (pfn < 0) break;
+    newAnonRmap(k, pfn, vma.anonRoot, vpn);
+    f.setFlag(pfn, PG.lru | PG.dirty);
+    p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
+    addRss(p, 'anon', 1);
+    done++;
+  }
+  const oom = done < vpns.length;
+  yield k.step(
+    'handle_mm_fault -> do_anonymous_page',
+    `${who}: write fault on ${pages(vpns.length)} never touched: alloc_zeroed_user_highpage, folio_add_new_anon_rmap, folio_add_lru, PTE present + write + dirty` +
+      (oom ? `; system RAM exhausted after ${pages(done)}: VM_FAULT_OOM` : ''),
+    'fault',
+    { pages: vpns.length, marks: MARK.fault | (oom ? MARK.error : 0), source: 'mm/memory.c' },
+  );
+  return oom ? err('ENOMEM') : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * File-backed faults: do_read_fault (map the page-cache page), do_cow_fault (a private
+ * mapping written: copy the cached page into a new anonymous page) and do_shared_fault (a
+ * shared mapping written: map the cached page writable and dirty it).
+ */
+import { pages, type Kernel } from '../kernel';
+import { err } from '../errno';
+import { PG } from '../mem/frames';
+import type { Proc } from '../state';
+import { MARK, type Gen } from '../trace/step';
+import type { FaultKind } from './classify';
+import { addRss, rssKind } from './mapping';
+import { findOrReadPage } from './pagecache';
+import { allocSystemPage, getPage, newAnonRmap } from './pageref';
+import { PTE, PTEB } from './pte';
+import { findVma } from './vma';
+
+const FN: Record<string, string> = {
+  'file-read': 'handle_mm_fault -> do_read_fault',
+  'file-cow': 'handle_mm_fault -> do_cow_fault',
+  'file-shared': 'handle_mm_fault -> do_shared_fault',
+};
+
+export function* doFileFault(
+  k: Kernel,
+  p: Proc,
+  vpns: number[],
+  kind: FaultKind,
+  who: string,
+): Gen<number> {
+  const f = k.m.frames;
+  let readIn = 0;
+  let done = 0;
+  for (const vpn of vpns) {
+    const vma = findVma(p.vmas, vpn);
+    const file = vma ? k.m.files[vma.fileId] : undefined;
+    if (!vma || !file) continue;
+    const index = vma.pgoff + (vpn - vma.start);
+    const got = findOrReadPage(k, file, index);
+    if (got.pfn < 0) break;
+    if (got.readIn) readIn++;
+    if (kind === 'file-cow') {
+      const pfn = allocSystemPage(k, false);
+      if (pfn < 0) break;
+      f.setValue(pfn, f.value[got.pfn] ?? 0);
+      newAnonRmap(k, pfn, vma.anonRoot, vpn);
+      f.setFlag(pfn, PG.lru | PG.dirty);
+      p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
+      addRss(p, 'anon', 1);
+    } else {
+      const write = kind === 'file-shared';
+      getPage(k, got.pfn);
+      f.addMap(got.pfn, 1);
+      if (write) f.setFlag(got.pfn, PG.dirty);
+      // A read fault maps read-only unless the mapping is shared and writable... the
+      // kernel maps read faults on shared writable mappings read-only too, so the first
+      // write goes through page_mkwrite (wp_page_shared) and dirties the page.
+      p.pt.set(vpn, PTE.present, got.pfn, PTEB.young | (write ? PTEB.write | PTEB.dirty : 0));
+      addRss(p, rssKind(k, got.pfn), 1);
+    }
+    done++;
+  }
+  const oom = done < vpns.length;
+  yield k.step(
+    FN[kind] ?? 'handle_mm_fault',
+    `${who}: ${pages(vpns.length)} of a file mapping` +
+      (readIn
+        ? `, ${pages(readIn)} read into the page cache first (filemap_fault)`
+        : ', found in the page cache') +
+      (kind === 'file-cow'
+        ? ': private mapping written, so each gets an anonymous copy (do_cow_fault)'
+        : kind === 'file-shared'
+          ? ': shared mapping written: the cached page is mapped writable and dirtied'
+          : ': the cached page is mapped read-only') +
+      (oom ? '; system RAM exhausted: VM_FAULT_OOM' : ''),
+    'fault',
+    {
+      pages: vpns.length,
+      marks: MARK.fault | (oom ? MARK.error : 0),
+      source: 'mm/memory.c, mm/filemap.c',
+    },
+  );
+  return oom ? err('ENOMEM') : 0;
+}

@@ -1,0 +1,105 @@
+/**
+ * do_wp_page(): a write to a present, write-protected PTE in a writable mapping. Either the
+ * page can be reused (it is ours alone) and the PTE made writable, or copy-on-write gives
+ * this process a private copy (wp_page_copy, with an mmu-notifier invalidation first).
+ */
+import { pages, type Kernel } from '../kernel';
+import { err } from '../errno';
+import { MAPPING, PG } from '../mem/frames';
+import type { Proc } from '../state';
+import { MARK, type Gen } from '../trace/step';
+import { addRss, rssKind } from './mapping';
+import { invalidateRange } from './notifier';
+import { FreeTally, allocSystemPage, newAnonRmap, putPage } from './pageref';
+import { PTE, PTEB } from './pte';
+import { findVma } from './vma';
+import { narrateFrees } from '../migrate/frees';
+
+/** Whether the write may simply reuse the mapped page. */
+function canReuse(k: Kernel, pfn: number): boolean {
+  const f = k.m.frames;
+  if (pfn === k.m.zeroPfn || f.has(pfn, PG.ksm)) return false;
+  if ((f.mappingKind[pfn] ?? 0) !== MAPPING.anon) return false;
+  if (k.seeds) return (f.map[pfn] ?? 0) === 1; // reuse_swap_page(): mapcount only
+  if (f.has(pfn, PG.anonExclusive)) return true;
+  const idle = k.m.isDevicePage(pfn) ? k.m.deviceIdle : 0;
+  return (f.ref[pfn] ?? 0) - idle === 1 && (f.map[pfn] ?? 0) === 1;
+}
+
+export function* doWpPage(k: Kernel, p: Proc, vpns: number[], who: string): Gen<number> {
+  const f = k.m.frames;
+  const reuse: number[] = [];
+  const shared: number[] = [];
+  const copy: number[] = [];
+  for (const vpn of vpns) {
+    const vma = findVma(p.vmas, vpn);
+    const pfn = p.pt.pfn(vpn);
+    if (vma?.shared && pfn !== k.m.zeroPfn) shared.push(vpn);
+    else if (canReuse(k, pfn)) reuse.push(vpn);
+    else copy.push(vpn);
+  }
+  for (const vpn of [...reuse, ...shared]) {
+    const pfn = p.pt.pfn(vpn);
+    p.pt.setBits(vpn, (p.pt.bits(vpn) & ~PTEB.protnone) | PTEB.write | PTEB.dirty);
+    f.setFlag(pfn, PG.dirty);
+    if (reuse.includes(vpn)) f.setFlag(pfn, PG.anonExclusive);
+  }
+  if (reuse.length + shared.length > 0) {
+    yield k.step(
+      'handle_mm_fault -> do_wp_page',
+      `${who}: write to ${pages(reuse.length + shared.length)} write-protected but ours alone` +
+        (reuse.length
+          ? ` (${pages(reuse.length)} anonymous: wp_page_reuse, ${k.seeds ? 'page_mapcount == 1' : 'PageAnonExclusive or the only reference'})`
+          : '') +
+        (shared.length
+          ? ` (${pages(shared.length)} of a shared mapping: wp_page_shared, the page is dirtied)`
+          : '') +
+        ': PTE made writable',
+      'fault',
+      { pages: reuse.length + shared.length, marks: MARK.fault, source: 'mm/memory.c' },
+    );
+  }
+  if (copy.length === 0) return 0;
+
+  const lo = copy[0] ?? 0;
+  const hi = (copy[copy.length - 1] ?? 0) + 1;
+  yield* invalidateRange(k, p, lo, hi, 'clear', null, 'wp_page_copy');
+  const tally = new FreeTally();
+  let done = 0;
+  let fromDevice = 0;
+  for (const vpn of copy) {
+    const vma = findVma(p.vmas, vpn);
+    if (!vma) continue;
+    const old = p.pt.pfn(vpn);
+    const pfn = allocSystemPage(k, true);
+    if (pfn < 0) break;
+    f.setValue(pfn, old === k.m.zeroPfn ? 0 : (f.value[old] ?? 0));
+    if (k.m.isDevicePage(old)) fromDevice++;
+    newAnonRmap(k, pfn, vma.anonRoot, vpn);
+    f.setFlag(pfn, PG.lru | PG.dirty);
+    p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
+    addRss(p, 'anon', 1);
+    if (old !== k.m.zeroPfn) {
+      f.addMap(old, -1);
+      addRss(p, rssKind(k, old), -1);
+      putPage(k, old, tally);
+    }
+    done++;
+  }
+  const oom = done < copy.length;
+  yield k.step(
+    'handle_mm_fault -> do_wp_page -> wp_page_copy',
+    `${who}: copy-on-write of ${pages(copy.length)}: a new page each, the data copied` +
+      (fromDevice ? ` (${pages(fromDevice)} straight from coherent device memory)` : '') +
+      `, mapped writable; the old page loses one mapping and one reference` +
+      (tally.sys ? ` (${pages(tally.sys)} freed)` : '') +
+      (oom ? `; system RAM exhausted: VM_FAULT_OOM` : ''),
+    'copy',
+    { pages: done, marks: MARK.fault | (oom ? MARK.error : 0), source: 'mm/memory.c' },
+  );
+  yield k.step('flush_tlb_page', `flush the old translation of ${pages(done)}`, 'tlb', {
+    source: 'mm/memory.c',
+  });
+  yield* narrateFrees(k, tally);
+  return oom ? err('ENOMEM') : 0;
+}

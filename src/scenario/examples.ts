@@ -16,8 +16,8 @@ app write buf 42                    # CPU fault: a zeroed RAM page, then the sto
   expect value app buf 42
 app open gpu0                       # the mirror app/gpu0
 gpu0 read buf                       # hmm_range_fault: the device mirrors the RAM page
-  expect cpages 1 faults 0
-  expect mirror gpu0 buf read
+  expect cpages 1 faults 1
+  expect mirror gpu0 buf write
   expect devbuf gpu0 buf 42
 gpu0 migrate buf                    # migrate_vma: RAM -> device-private memory
   expect cpages 1

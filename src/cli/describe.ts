@@ -14,7 +14,11 @@ export function describeCommand(c: Command): string {
     if (v && typeof v === 'object' && 'kind' in v) parts.push(range(v as RangeRef));
     else if (v && typeof v === 'object' && 'scale' in v) {
       const x = v as { scale: number; offset: number };
-      parts.push(x.scale === 0 ? String(x.offset) : `${x.scale < 0 ? '-' : ''}i${x.offset ? (x.offset > 0 ? '+' : '') + x.offset : ''}`);
+      parts.push(
+        x.scale === 0
+          ? String(x.offset)
+          : `${x.scale < 0 ? '-' : ''}i${x.offset ? (x.offset > 0 ? '+' : '') + x.offset : ''}`,
+      );
     } else if (typeof v === 'boolean') {
       if (v) parts.push(key);
     } else if (v !== null) parts.push(String(v));

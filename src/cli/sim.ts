@@ -22,7 +22,8 @@ interface Options {
   quiet: boolean;
 }
 
-const USAGE = 'usage: npm run sim -- FILE [--json] [--invariants] [--quiet]\n  FILE  a scenario, as text (.hmm) or JSON (.json)';
+const USAGE =
+  'usage: npm run sim -- FILE [--json] [--invariants] [--quiet]\n  FILE  a scenario, as text (.hmm) or JSON (.json)';
 
 function parseArgs(argv: string[]): Options | string {
   const files = argv.filter((a) => !a.startsWith('--'));
@@ -32,22 +33,37 @@ function parseArgs(argv: string[]): Options | string {
   if (flags.includes('--help')) return USAGE;
   if (unknown) return `unknown option ${unknown}\n${USAGE}`;
   if (files.length !== 1) return `expected one scenario file, got ${files.length}\n${USAGE}`;
-  return { file: files[0] ?? '', json: flags.includes('--json'), invariants: flags.includes('--invariants'), quiet: flags.includes('--quiet') };
+  return {
+    file: files[0] ?? '',
+    json: flags.includes('--json'),
+    invariants: flags.includes('--invariants'),
+    quiet: flags.includes('--quiet'),
+  };
 }
 
 function readScenarioText(file: string): string {
   const st = statSync(file);
   if (!st.isFile()) throw new Error(`${file} is not a file`);
-  if (st.size > LIMITS.textLength * 4) throw new Error(`${file} is ${st.size} bytes, over the limit textLength = ${LIMITS.textLength} characters`);
+  if (st.size > LIMITS.textLength * 4)
+    throw new Error(
+      `${file} is ${st.size} bytes, over the limit textLength = ${LIMITS.textLength} characters`,
+    );
   return readFileSync(file, 'utf8');
 }
 
 function printErrors(file: string, errors: readonly ScenarioError[]): void {
-  for (const e of errors) process.stderr.write(`${file}:${e.line}:${e.column}: ${e.message.replace(/^line \d+, column \d+: /, '')}\n`);
+  for (const e of errors)
+    process.stderr.write(
+      `${file}:${e.line}:${e.column}: ${e.message.replace(/^line \d+, column \d+: /, '')}\n`,
+    );
 }
 
 function ns(t: number): string {
-  return t >= 1e6 ? `${(t / 1e6).toFixed(3)} ms` : t >= 1e3 ? `${(t / 1e3).toFixed(1)} us` : `${t} ns`;
+  return t >= 1e6
+    ? `${(t / 1e6).toFixed(3)} ms`
+    : t >= 1e3
+      ? `${(t / 1e3).toFixed(1)} us`
+      : `${t} ns`;
 }
 
 function main(argv: string[]): number {
@@ -63,7 +79,8 @@ function main(argv: string[]): number {
     process.stderr.write(`${opt.file}: cannot read: ${(e as Error).message}\n`);
     return 2;
   }
-  const parsed = opt.file.endsWith('.json') || text.trimStart().startsWith('{') ? fromJson(text) : parse(text);
+  const parsed =
+    opt.file.endsWith('.json') || text.trimStart().startsWith('{') ? fromJson(text) : parse(text);
   if (!parsed.ok) {
     printErrors(opt.file, parsed.errors);
     return 2;
@@ -73,12 +90,20 @@ function main(argv: string[]): number {
   const out = runScenario(s, {
     onStep: opt.invariants
       ? (step, ci, engine) => {
-          for (const v of checkInvariants(engine.machine, false)) violations.push({ line: s.steps[ci]?.line ?? 0, message: `invariant ${v.rule} broken after step ${step.seq} (${step.fn}): ${v.detail}` });
+          for (const v of checkInvariants(engine.machine, false))
+            violations.push({
+              line: s.steps[ci]?.line ?? 0,
+              message: `invariant ${v.rule} broken after step ${step.seq} (${step.fn}): ${v.detail}`,
+            });
         }
       : undefined,
     onCommand: opt.invariants
       ? (_rec, ci, engine) => {
-          for (const v of checkInvariants(engine.machine, true)) violations.push({ line: s.steps[ci]?.line ?? 0, message: `invariant ${v.rule} broken after the command: ${v.detail}` });
+          for (const v of checkInvariants(engine.machine, true))
+            violations.push({
+              line: s.steps[ci]?.line ?? 0,
+              message: `invariant ${v.rule} broken after the command: ${v.detail}`,
+            });
         }
       : undefined,
   });
@@ -89,7 +114,11 @@ function main(argv: string[]): number {
   const run = out.run;
   const steps = run.records.reduce((n, r) => n + r.steps.length, 0);
   const expects = s.steps.reduce((n, st) => n + st.expects.length, 0);
-  const failures = [...run.failures, ...run.problems.map((p) => ({ line: p.line, expect: 'command', message: p.message })), ...violations.map((v) => ({ ...v, expect: 'invariant' }))];
+  const failures = [
+    ...run.failures,
+    ...run.problems.map((p) => ({ line: p.line, expect: 'command', message: p.message })),
+    ...violations.map((v) => ({ ...v, expect: 'invariant' })),
+  ];
   if (opt.json) {
     const doc = {
       file: opt.file,
@@ -106,7 +135,14 @@ function main(argv: string[]): number {
         faults: r.result.faults,
         snapshot: r.result.snapshot ? [...r.result.snapshot] : null,
         costNs: r.cost,
-        steps: r.steps.map((st) => ({ seq: st.seq, fn: st.fn, text: st.text, phase: st.phase, pages: st.pages, costNs: st.cost })),
+        steps: r.steps.map((st) => ({
+          seq: st.seq,
+          fn: st.fn,
+          text: st.text,
+          phase: st.phase,
+          pages: st.pages,
+          costNs: st.cost,
+        })),
       })),
       failures,
       passed: failures.length === 0,
@@ -118,11 +154,14 @@ function main(argv: string[]): number {
       if (opt.quiet) return;
       const line = s.steps[i]?.line ?? 0;
       process.stdout.write(`\nline ${line}: ${describeCommand(r.cmd)}\n`);
-      for (const st of r.steps) process.stdout.write(`  ${st.fn}\n      ${st.text}  [${st.phase}, ${ns(st.cost)}]\n`);
-      const c = r.result.cpages !== null ? `, cpages ${r.result.cpages}, faults ${r.result.faults}` : '';
+      for (const st of r.steps)
+        process.stdout.write(`  ${st.fn}\n      ${st.text}  [${st.phase}, ${ns(st.cost)}]\n`);
+      const c =
+        r.result.cpages !== null ? `, cpages ${r.result.cpages}, faults ${r.result.faults}` : '';
       process.stdout.write(`  => ret ${errnoName(r.result.ret)}${c}  (${ns(r.cost)})\n`);
     });
-    for (const f of failures) process.stderr.write(`${opt.file}:${f.line}: ${f.expect}: ${f.message}\n`);
+    for (const f of failures)
+      process.stderr.write(`${opt.file}:${f.line}: ${f.expect}: ${f.message}\n`);
     process.stdout.write(
       `\n${run.records.length} commands, ${steps} micro-steps, ${expects} expectations: ` +
         (failures.length ? `${failures.length} FAILED` : 'all passed') +

@@ -10,7 +10,15 @@ import { evalValue } from '../engine/mm/access';
 import { PG } from '../engine/mem/frames';
 import type { Machine, Proc } from '../engine/state';
 import type { Expect } from './ast';
-import { cpuValue, frameHome, framePfn, mappedPfn, mirrorEntryName, pteHas, pteKindName } from './inspect';
+import {
+  cpuValue,
+  frameHome,
+  framePfn,
+  mappedPfn,
+  mirrorEntryName,
+  pteHas,
+  pteKindName,
+} from './inspect';
 
 const hexByte = (b: number): string => b.toString(16).padStart(2, '0').toUpperCase();
 const addr = (vpn: number): string => '0x' + (vpn * 4096).toString(16);
@@ -55,12 +63,17 @@ function valueText(v: ValueExpr): string {
 export function checkExpectation(m: Machine, res: OpResult, e: Expect): string | null {
   switch (e.kind) {
     case 'ret':
-      return res.ret === e.code ? null : `expected ret ${errnoName(e.code)}, got ${errnoName(res.ret)}`;
+      return res.ret === e.code
+        ? null
+        : `expected ret ${errnoName(e.code)}, got ${errnoName(res.ret)}`;
     case 'counters': {
-      if (res.cpages === null) return 'this command reports no cpages/faults (only mirror commands do)';
+      if (res.cpages === null)
+        return 'this command reports no cpages/faults (only mirror commands do)';
       const bad: string[] = [];
-      if (e.cpages !== null && e.cpages !== res.cpages) bad.push(`cpages ${res.cpages} (expected ${e.cpages})`);
-      if (e.faults !== null && e.faults !== res.faults) bad.push(`faults ${res.faults} (expected ${e.faults})`);
+      if (e.cpages !== null && e.cpages !== res.cpages)
+        bad.push(`cpages ${res.cpages} (expected ${e.cpages})`);
+      if (e.faults !== null && e.faults !== res.faults)
+        bad.push(`faults ${res.faults} (expected ${e.faults})`);
       return bad.length ? `got ${bad.join(', ')}` : null;
     }
     case 'pte': {
@@ -69,7 +82,9 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       return everyPage(ps, (vpn) => {
         const kind = pteKindName(m, ps.proc, vpn);
         if (kind !== e.pte) return `expected ${e.pte}, found ${kind}`;
-        for (const fc of e.flags) if (pteHas(ps.proc, vpn, fc.flag) !== fc.set) return `${kind} entry has ${fc.set ? 'no ' : ''}${fc.flag} bit`;
+        for (const fc of e.flags)
+          if (pteHas(ps.proc, vpn, fc.flag) !== fc.set)
+            return `${kind} entry has ${fc.set ? 'no ' : ''}${fc.flag} bit`;
         return null;
       });
     }
@@ -79,8 +94,11 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       return everyPage(ps, (vpn, i) => {
         const got = cpuValue(m, ps.proc, vpn);
         const want = evalValue(e.value, i);
-        if (got === null) return `the CPU cannot read here (no VMA, no read permission or poisoned); expected ${want}`;
-        return got === want ? null : `CPU reads ${got}, expected ${want} (value ${valueText(e.value)})`;
+        if (got === null)
+          return `the CPU cannot read here (no VMA, no read permission or poisoned); expected ${want}`;
+        return got === want
+          ? null
+          : `CPU reads ${got}, expected ${want} (value ${valueText(e.value)})`;
       });
     }
     case 'devbuf': {
@@ -99,9 +117,11 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       const got = res.snapshot;
       if (!got) return 'this command took no snapshot';
       const want = e.bytes;
-      if (got.length !== want.length) return `snapshot has ${got.length} bytes, expected ${want.length}`;
+      if (got.length !== want.length)
+        return `snapshot has ${got.length} bytes, expected ${want.length}`;
       for (let i = 0; i < want.length; i++)
-        if (got[i] !== want[i]) return `snapshot byte ${i} is ${hexByte(got[i] ?? 0)}, expected ${hexByte(want[i] ?? 0)} (got ${[...got.slice(0, 16)].map(hexByte).join(' ')})`;
+        if (got[i] !== want[i])
+          return `snapshot byte ${i} is ${hexByte(got[i] ?? 0)}, expected ${hexByte(want[i] ?? 0)} (got ${[...got.slice(0, 16)].map(hexByte).join(' ')})`;
       return null;
     }
     case 'page': {
@@ -109,7 +129,8 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       if (typeof ps === 'string') return ps;
       return everyPage(ps, (vpn) => {
         const pfn = mappedPfn(ps.proc, vpn);
-        if (pfn < 0 || pfn === m.zeroPfn) return `no struct page is mapped here (${pteKindName(m, ps.proc, vpn)})`;
+        if (pfn < 0 || pfn === m.zeroPfn)
+          return `no struct page is mapped here (${pteKindName(m, ps.proc, vpn)})`;
         return frameMismatch(m, pfn, e.ref, e.map, e.pin, e.on);
       });
     }
@@ -119,10 +140,12 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       const f = m.frames;
       const bad = frameMismatch(m, pfn, e.ref, e.map, null, null);
       if (bad) return `${e.frame.mem}:${e.frame.index}: ${bad}`;
-      if (e.value !== null && (f.value[pfn] ?? 0) !== e.value) return `${e.frame.mem}:${e.frame.index} holds ${f.value[pfn] ?? 0}, expected ${e.value}`;
+      if (e.value !== null && (f.value[pfn] ?? 0) !== e.value)
+        return `${e.frame.mem}:${e.frame.index} holds ${f.value[pfn] ?? 0}, expected ${e.value}`;
       if (e.state !== null) {
         const state = frameFree(m, pfn) ? 'free' : 'allocated';
-        if (state !== e.state) return `${e.frame.mem}:${e.frame.index} is ${state}, expected ${e.state}`;
+        if (state !== e.state)
+          return `${e.frame.mem}:${e.frame.index} is ${state}, expected ${e.state}`;
       }
       return null;
     }
@@ -131,12 +154,16 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       if (!dev) return `there is no device named "${e.device}"`;
       const wrong: number[] = [];
       for (let b = e.first; b <= e.last; b++) if (dev.bitmap.test(b) !== e.set) wrong.push(b);
-      return wrong.length ? `${dev.name} bit${wrong.length === 1 ? '' : 's'} ${wrong.slice(0, 8).join(', ')}${wrong.length > 8 ? ', ...' : ''} ${e.set ? 'clear' : 'set'}, expected ${e.set ? 'set' : 'clear'}` : null;
+      return wrong.length
+        ? `${dev.name} bit${wrong.length === 1 ? '' : 's'} ${wrong.slice(0, 8).join(', ')}${wrong.length > 8 ? ', ...' : ''} ${e.set ? 'clear' : 'set'}, expected ${e.set ? 'set' : 'clear'}`
+        : null;
     }
     case 'allocated': {
       const dev = m.deviceByName(e.device);
       if (!dev) return `there is no device named "${e.device}"`;
-      return dev.bitmap.allocated === e.count ? null : `${dev.name} has ${dev.bitmap.allocated} pages allocated, expected ${e.count}`;
+      return dev.bitmap.allocated === e.count
+        ? null
+        : `${dev.name} has ${dev.bitmap.allocated} pages allocated, expected ${e.count}`;
     }
     case 'mirror': {
       const mirror = m.mirrorByName(e.mirror);
@@ -153,7 +180,9 @@ export function checkExpectation(m: Machine, res: OpResult, e: Expect): string |
       const p = m.procByName(e.proc);
       if (!p) return `there is no process named "${e.proc}"`;
       const rss = p.rss.anon + p.rss.file + p.rss.shmem;
-      return rss === e.count ? null : `${p.name} has RSS ${rss} pages (anon ${p.rss.anon}, file ${p.rss.file}, shmem ${p.rss.shmem}), expected ${e.count}`;
+      return rss === e.count
+        ? null
+        : `${p.name} has RSS ${rss} pages (anon ${p.rss.anon}, file ${p.rss.file}, shmem ${p.rss.shmem}), expected ${e.count}`;
     }
   }
 }
@@ -164,12 +193,23 @@ function frameFree(m: Machine, pfn: number): boolean {
   return m.frames.has(pfn, PG.buddy);
 }
 
-function frameMismatch(m: Machine, pfn: number, ref: number | null, map: number | null, pin: number | null, on: string | null): string | null {
+function frameMismatch(
+  m: Machine,
+  pfn: number,
+  ref: number | null,
+  map: number | null,
+  pin: number | null,
+  on: string | null,
+): string | null {
   const f = m.frames;
   const bad: string[] = [];
-  if (ref !== null && (f.ref[pfn] ?? 0) !== ref) bad.push(`refcount ${f.ref[pfn] ?? 0} (expected ${ref})`);
-  if (map !== null && (f.map[pfn] ?? 0) !== map) bad.push(`mapcount ${f.map[pfn] ?? 0} (expected ${map})`);
-  if (pin !== null && (f.pin[pfn] ?? 0) !== pin) bad.push(`pincount ${f.pin[pfn] ?? 0} (expected ${pin})`);
-  if (on !== null && frameHome(m, pfn) !== on) bad.push(`lives in ${frameHome(m, pfn)} (expected ${on})`);
+  if (ref !== null && (f.ref[pfn] ?? 0) !== ref)
+    bad.push(`refcount ${f.ref[pfn] ?? 0} (expected ${ref})`);
+  if (map !== null && (f.map[pfn] ?? 0) !== map)
+    bad.push(`mapcount ${f.map[pfn] ?? 0} (expected ${map})`);
+  if (pin !== null && (f.pin[pfn] ?? 0) !== pin)
+    bad.push(`pincount ${f.pin[pfn] ?? 0} (expected ${pin})`);
+  if (on !== null && frameHome(m, pfn) !== on)
+    bad.push(`lives in ${frameHome(m, pfn)} (expected ${on})`);
   return bad.length ? bad.join(', ') : null;
 }

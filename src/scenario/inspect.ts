@@ -32,7 +32,10 @@ export function pteKindName(m: Machine, p: Proc, vpn: number): PteKindName {
 /** The frame an entry points at (present, device-private, device-exclusive, migration), or -1. */
 export function mappedPfn(p: Proc, vpn: number): number {
   const kind = p.pt.kind(vpn);
-  return kind === PTE.present || kind === PTE.devicePrivate || kind === PTE.deviceExclusive || kind === PTE.migration
+  return kind === PTE.present ||
+    kind === PTE.devicePrivate ||
+    kind === PTE.deviceExclusive ||
+    kind === PTE.migration
     ? p.pt.pfn(vpn)
     : -1;
 }
@@ -63,7 +66,11 @@ export function cpuValue(m: Machine, p: Proc, vpn: number): number | null {
 }
 
 /** A pte flag as the scenario names it. */
-export function pteHas(p: Proc, vpn: number, flag: 'write' | 'dirty' | 'young' | 'devmap' | 'special'): boolean {
+export function pteHas(
+  p: Proc,
+  vpn: number,
+  flag: 'write' | 'dirty' | 'young' | 'devmap' | 'special',
+): boolean {
   return p.pt.has(vpn, PTEB[flag]);
 }
 
@@ -80,5 +87,11 @@ export function frameHome(m: Machine, pfn: number): string {
 }
 
 export function mirrorEntryName(tag: number): 'none' | 'read' | 'write' | 'atomic' {
-  return tag === MTAG.write ? 'write' : tag === MTAG.read ? 'read' : tag === MTAG.atomic ? 'atomic' : 'none';
+  return tag === MTAG.write
+    ? 'write'
+    : tag === MTAG.read
+      ? 'read'
+      : tag === MTAG.atomic
+        ? 'atomic'
+        : 'none';
 }

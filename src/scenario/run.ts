@@ -34,20 +34,27 @@ export interface RunOptions {
   onCommand?: (rec: RunRecord, command: number, engine: Engine) => void;
 }
 
-export function runScenario(s: Scenario, opts: RunOptions = {}): { ok: true; run: ScenarioRun } | { ok: false; error: string } {
+export function runScenario(
+  s: Scenario,
+  opts: RunOptions = {},
+): { ok: true; run: ScenarioRun } | { ok: false; error: string } {
   const created = Engine.create(s.machine);
   if (!created.ok) return { ok: false, error: created.error };
   const engine = created.engine;
   const run: ScenarioRun = { engine, records: [], failures: [], problems: [] };
   const exprText = expectTexts(s);
   s.steps.forEach((step, ci) => {
-    const rec = engine.run(step.command, opts.onStep ? (st) => opts.onStep?.(st, ci, engine) : undefined);
+    const rec = engine.run(
+      step.command,
+      opts.onStep ? (st) => opts.onStep?.(st, ci, engine) : undefined,
+    );
     run.records.push(rec);
     opts.onCommand?.(rec, ci, engine);
     if (rec.result.problem) run.problems.push({ line: step.line, message: rec.result.problem });
     step.expects.forEach((e, ei) => {
       const why = checkExpectation(engine.machine, rec.result, e);
-      if (why) run.failures.push({ line: e.line, expect: exprText[ci]?.[ei] ?? e.kind, message: why });
+      if (why)
+        run.failures.push({ line: e.line, expect: exprText[ci]?.[ei] ?? e.kind, message: why });
     });
   });
   return { ok: true, run };

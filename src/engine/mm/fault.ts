@@ -47,15 +47,15 @@ export function* handleMmFault(
   write: boolean,
   who: string,
 ): Gen<FaultResult> {
-  let todo = vpns;
-  for (let round = 0; round < 4 && todo.length > 0; round++) {
+  // A page that ends in a signal stops the loop there: only the pages before it are faulted.
+  let limit = vpns.length;
+  for (let round = 0; round < 6; round++) {
     const groups = new Map<FaultKind, number[]>();
-    let stopAt = todo.length;
-    for (let i = 0; i < todo.length; i++) {
-      const vpn = todo[i] ?? 0;
+    for (let i = 0; i < limit; i++) {
+      const vpn = vpns[i] ?? 0;
       const kind = classifyAccess(k, p, vpn, write);
       if (isSignal(kind)) {
-        stopAt = i;
+        limit = i;
         break;
       }
       if (kind === 'none-needed') continue;
@@ -63,26 +63,32 @@ export function* handleMmFault(
       if (!g) groups.set(kind, (g = []));
       g.push(vpn);
     }
+    // Pages found before a later signal page in this round are still faulted; drop the rest.
+    for (const [kind, g] of groups)
+      groups.set(
+        kind,
+        g.filter((v) => vpns.indexOf(v) < limit),
+      );
+    if ([...groups.values()].every((g) => g.length === 0)) break;
     for (const kind of ORDER) {
       const g = groups.get(kind);
-      if (!g) continue;
+      if (!g || g.length === 0) continue;
       const r = yield* runPath(k, p, kind, g, write, who);
       if (r !== 0) return { ret: r, done: indexOfFirstFailure(k, p, vpns, write) };
     }
-    if (stopAt < todo.length) {
-      const bad = todo[stopAt] ?? 0;
-      const kind = classifyAccess(k, p, bad, write);
-      yield k.step(
-        'handle_mm_fault',
-        kind === 'sigbus'
-          ? `${who}: the page at ${vaddr(bad)} is poisoned (hwpoison entry): VM_FAULT_HWPOISON, SIGBUS`
-          : `${who}: no VMA allows this ${write ? 'write' : 'read'} at ${vaddr(bad)}: VM_FAULT_SIGSEGV`,
-        'error',
-        { marks: MARK.error, source: 'mm/memory.c' },
-      );
-      return { ret: kind === 'sigbus' ? err('EHWPOISON') : err('EFAULT'), done: vpns.indexOf(bad) };
-    }
-    todo = todo.filter((vpn) => classifyAccess(k, p, vpn, write) !== 'none-needed');
+  }
+  if (limit < vpns.length) {
+    const bad = vpns[limit] ?? 0;
+    const kind = classifyAccess(k, p, bad, write);
+    yield k.step(
+      'handle_mm_fault',
+      kind === 'sigbus'
+        ? `${who}: the page at ${vaddr(bad)} is poisoned (hwpoison entry): VM_FAULT_HWPOISON, SIGBUS`
+        : `${who}: no VMA allows this ${write ? 'write' : 'read'} at ${vaddr(bad)}: VM_FAULT_SIGSEGV`,
+      'error',
+      { marks: MARK.error, source: 'mm/memory.c' },
+    );
+    return { ret: kind === 'sigbus' ? err('EHWPOISON') : err('EFAULT'), done: limit };
   }
   return { ret: 0, done: vpns.length };
 }

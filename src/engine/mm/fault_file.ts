@@ -5,7 +5,7 @@
  */
 import { pages, type Kernel } from '../kernel';
 import { err } from '../errno';
-import { PG } from '../mem/frames';
+import { MAPPING, PG } from '../mem/frames';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
 import type { FaultKind } from './classify';
@@ -36,6 +36,11 @@ export function* doFileFault(
     const file = vma ? k.m.files[vma.fileId] : undefined;
     if (!vma || !file) continue;
     const index = vma.pgoff + (vpn - vma.start);
+    if (vma.dax >= 0) {
+      if (!daxFault(k, p, vpn, vma.dax, file.id, index, kind === 'file-shared')) break;
+      done++;
+      continue;
+    }
     const got = findOrReadPage(k, file, index);
     if (got.pfn < 0) break;
     if (got.readIn) readIn++;
@@ -81,4 +86,36 @@ export function* doFileFault(
     },
   );
   return oom ? err('ENOMEM') : 0;
+}
+
+/**
+ * A DAX mapping of persistent memory: no page cache, the PTE maps the pmem page itself
+ * (pte_devmap). The filesystem block is allocated on first use (the device bitmap bit).
+ */
+function daxFault(
+  k: Kernel,
+  p: Proc,
+  vpn: number,
+  devIndex: number,
+  fileId: number,
+  index: number,
+  write: boolean,
+): boolean {
+  const dev = k.m.devices[devIndex];
+  if (!dev || !dev.online || index >= dev.pages) return false;
+  const f = k.m.frames;
+  const pfn = dev.start + index;
+  if (!dev.bitmap.test(index)) {
+    dev.bitmap.set(index);
+    dev.calloc++;
+    k.m.log.bit(dev.index, index);
+    f.setMapping(pfn, MAPPING.file, fileId, index);
+    f.setFlag(pfn, PG.uptodate);
+  }
+  getPage(k, pfn);
+  f.addMap(pfn, 1);
+  if (write) f.setFlag(pfn, PG.dirty);
+  p.pt.set(vpn, PTE.present, pfn, PTEB.young | PTEB.devmap | (write ? PTEB.write | PTEB.dirty : 0));
+  addRss(p, 'file', 1);
+  return true;
 }

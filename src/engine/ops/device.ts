@@ -46,6 +46,17 @@ export function* runOpen(k: Kernel, cmd: Extract<Command, { op: 'open' }>): Gen<
       err('ENOMEM'),
     );
   const p = pr.value;
+  const twin = m.mirrors.find((x) => x.open && x.pid === p.pid && x.dev === dev.index);
+  if (twin)
+    // Real drivers keep one mirror per device per address space (nouveau's svmm, amdgpu's
+    // svms). test_hmm would accept a second open, but its MMU_NOTIFY_MIGRATE owner filter
+    // (owner == device) would then leave the second mirror pointing at freed pages.
+    return yield* refuse(
+      k,
+      drvName(k, 'open'),
+      `${p.name} already mirrors ${dev.name} through ${twin.name}; HMM Lab keeps one mirror per device per process, as real drivers do`,
+      err('EBUSY'),
+    );
   if (!p.alive) return yield* refuse(k, drvName(k, 'open'), `${p.name} has exited`, err('EINVAL'));
   if (!dev.online)
     return yield* refuse(k, drvName(k, 'open'), `${dev.name} has been unplugged`, err('ENODEV'));

@@ -1,7 +1,7 @@
 /** Commands a process issues: system calls, memory accesses, GUP, and the background paths scanning its memory. */
 import type { Command } from '../command';
 import { err } from '../errno';
-import type { Kernel } from '../kernel';
+import { vaddr, type Kernel } from '../kernel';
 import { LIMITS } from '../limits';
 import { cpuAccess } from '../mm/access';
 import { doExit } from '../mm/exit';
@@ -42,9 +42,19 @@ function* dead(k: Kernel, p: Proc): Gen<OpResult> {
   return yield* refuse(k, 'syscall', `${p.name} has exited`, err('EINVAL'));
 }
 
-/** mprotect / madvise fail with -ENOMEM when part of the range is not mapped. */
-function unmappedPart(p: Proc, r: PageRange): boolean {
-  return vmaPieces(p.vmas, r.start, r.start + r.npages).some((x) => x.vma === null);
+/** The mapped pieces of a range, and whether it has holes (madvise / mprotect then say -ENOMEM). */
+function mappedPieces(
+  p: Proc,
+  r: PageRange,
+): { pieces: { start: number; end: number }[]; holes: boolean; prefixEnd: number } {
+  const all = vmaPieces(p.vmas, r.start, r.start + r.npages);
+  const pieces = all.filter((x) => x.vma !== null).map((x) => ({ start: x.start, end: x.end }));
+  const firstHole = all.find((x) => x.vma === null);
+  return {
+    pieces,
+    holes: !!firstHole,
+    prefixEnd: firstHole ? firstHole.start : r.start + r.npages,
+  };
 }
 
 export function* runProcCommand(k: Kernel, cmd: ProcCommand): Gen<OpResult> {
@@ -70,18 +80,31 @@ export function* runProcCommand(k: Kernel, cmd: ProcCommand): Gen<OpResult> {
       }
       case 'munmap':
         return result(yield* doMunmap(k, p, r!.start, r!.start + r!.npages));
-      case 'mprotect':
-        if (unmappedPart(p, r!))
+      case 'mprotect': {
+        // do_mprotect_pkey changes VMAs in order and stops at the first hole: -ENOMEM.
+        const mp = mappedPieces(p, r!);
+        if (mp.prefixEnd > r!.start) yield* doMprotect(k, p, r!.start, mp.prefixEnd, cmd.prot);
+        if (mp.holes)
           return yield* refuse(
             k,
             'do_mprotect_pkey',
-            'part of the range is not mapped',
+            `${vaddr(mp.prefixEnd)} is not mapped`,
             err('ENOMEM'),
             'mm/mprotect.c',
           );
-        return result(yield* doMprotect(k, p, r!.start, r!.start + r!.npages, cmd.prot));
-      case 'madvise':
-        if (unmappedPart(p, r!))
+        return result(0);
+      }
+      case 'madvise': {
+        // madvise_walk_vmas applies the advice to every mapped part, then reports the holes: -ENOMEM.
+        const mp = mappedPieces(p, r!);
+        for (const piece of mp.pieces) {
+          const ret =
+            cmd.advice === 'dontneed'
+              ? yield* doMadviseDontneed(k, p, piece.start, piece.end)
+              : yield* doHwpoison(k, p, piece.start, piece.end);
+          if (ret) return result(ret);
+        }
+        if (mp.holes)
           return yield* refuse(
             k,
             'madvise',
@@ -89,11 +112,8 @@ export function* runProcCommand(k: Kernel, cmd: ProcCommand): Gen<OpResult> {
             err('ENOMEM'),
             'mm/madvise.c',
           );
-        return result(
-          cmd.advice === 'dontneed'
-            ? yield* doMadviseDontneed(k, p, r!.start, r!.start + r!.npages)
-            : yield* doHwpoison(k, p, r!.start, r!.start + r!.npages),
-        );
+        return result(0);
+      }
       case 'fork': {
         if (k.m.procByName(cmd.child) || k.m.deviceByName(cmd.child) || k.m.mirrorByName(cmd.child))
           return yield* problem(k, `the name "${cmd.child}" is already taken`);

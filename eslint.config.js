@@ -34,7 +34,14 @@ const restrictedGlobals = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist', 'node_modules', 'reports', 'test-results', 'playwright-report']),
+  globalIgnores([
+    'dist',
+    'node_modules',
+    'reports',
+    'test-results',
+    'playwright-report',
+    '.scratch',
+  ]),
 
   {
     files: ['**/*.js'],

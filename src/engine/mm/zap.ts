@@ -37,7 +37,10 @@ export function* zapRange(
     zapEntry(k, p, vpn, tally);
   }
   const parts: string[] = [];
-  if (present) parts.push(`${present} present (folio_remove_rmap_pte + folio_put)`);
+  if (present)
+    parts.push(
+      `${present} present (${k.seeds ? 'page_remove_rmap + put_page' : 'folio_remove_rmap_pte + folio_put (put_page)'})`,
+    );
   if (devPriv)
     parts.push(`${devPriv} device-private (the device page loses its mapping and a reference)`);
   if (zero) parts.push(`${zero} zero-page`);

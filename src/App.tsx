@@ -1,3 +1,5 @@
+import { SelfCheck } from './selfcheck/SelfCheck';
+
 export function App() {
   return (
     <main
@@ -11,6 +13,7 @@ export function App() {
           The lab UI — page tables, device memory and <code>struct page</code> refcounts — arrives
           with the next milestone.
         </p>
+        <SelfCheck />
       </div>
     </main>
   );

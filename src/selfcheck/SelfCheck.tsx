@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type {} from '../testHook';
+import { conformanceNames, runCase, type CaseResult } from './suite';
+
+/** Runs the conformance suite in this browser and shows each case's result and trace hash. */
+export function SelfCheck() {
+  const [results, setResults] = useState<CaseResult[] | null>(null);
+  const run = () => {
+    const rs = conformanceNames().map(runCase);
+    window.__hmmlab = {
+      conformance: Object.fromEntries(
+        rs.map((r) => [r.name, { passed: r.failures.length === 0, traceHash: r.traceHash }]),
+      ),
+    };
+    setResults(rs);
+  };
+  const passed = results?.filter((r) => r.failures.length === 0).length ?? 0;
+  return (
+    <section aria-labelledby="selfcheck" className="mt-12">
+      <h2 id="selfcheck" className="text-xl font-semibold">
+        Engine self-check
+      </h2>
+      <p className="mt-2 text-sm text-slate-400">
+        Run every conformance scenario (cases from the kernel&apos;s HMM selftests and the seed
+        threads) through the engine, here in your browser.
+      </p>
+      <button
+        type="button"
+        onClick={run}
+        className="mt-4 rounded bg-sky-600 px-4 py-2 text-sm font-medium text-white hover:bg-sky-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
+      >
+        Run the conformance suite
+      </button>
+      {results && (
+        <>
+          <p role="status" className="mt-4 text-sm" data-testid="selfcheck-summary">
+            {passed} of {results.length} scenarios pass
+          </p>
+          <table className="mt-3 w-full text-left text-xs" data-testid="selfcheck-table">
+            <thead className="text-slate-400">
+              <tr>
+                <th className="py-1 pr-4 font-medium">scenario</th>
+                <th className="py-1 pr-4 font-medium">commands</th>
+                <th className="py-1 pr-4 font-medium">expectations</th>
+                <th className="py-1 pr-4 font-medium">result</th>
+                <th className="py-1 font-medium">trace hash</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr key={r.name} className="border-t border-slate-800" data-case={r.name}>
+                  <td className="py-1 pr-4 font-mono">{r.name}</td>
+                  <td className="py-1 pr-4">{r.commands}</td>
+                  <td className="py-1 pr-4">{r.expectations}</td>
+                  <td className="py-1 pr-4">
+                    {r.failures.length === 0 ? 'pass' : `FAIL: ${r.failures[0]}`}
+                  </td>
+                  <td className="py-1 font-mono" data-testid="trace-hash">
+                    {r.traceHash}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { checkInvariants } from '../engine/invariants';
 import { LIMITS } from '../engine/limits';
 import { errnoName } from '../engine/errno';
+import { changesToJson } from '../engine/trace/changes';
 import type { ScenarioError } from '../scenario/errors';
 import { fromJson } from '../scenario/json';
 import { parse } from '../scenario/parse';
@@ -148,6 +149,7 @@ export function simMain(argv: readonly string[], out: Output): number {
           phase: st.phase,
           pages: st.pages,
           costNs: st.cost,
+          changed: changesToJson(st.changes),
         })),
       })),
       failures,

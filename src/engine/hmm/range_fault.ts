@@ -137,7 +137,8 @@ export function* hmmRangeFault(
     { pages: end - start, marks: walked.good < end - start ? MARK.error : 0, source: 'mm/hmm.c' },
   );
   if (faults.length > 0) {
-    const reads = faults.filter((v) => !writeFaults.includes(v));
+    const writes = new Set(writeFaults);
+    const reads = faults.filter((v) => !writes.has(v));
     if (reads.length) {
       const r = yield* handleMmFault(k, p, reads, false, `${fn} (HMM_PFN_REQ_FAULT)`);
       if (r.ret) return { ret: err('EFAULT'), good: 0, pfns: [] };

@@ -79,7 +79,7 @@ export function* unmapAndCheck(k: Kernel, migs: readonly Migration[]): Gen {
         }
       }
     }
-  const unmapFn = k.seeds ? 'migrate_vma_prepare' : 'migrate_device_unmap';
+  const unmapFn = k.seeds ? 'migrate_vma_prepare -> migrate_vma_unmap' : 'migrate_device_unmap';
   yield k.step(
     unmapFn,
     `isolate ${pages(isolated)} from the LRU (folio_isolate_lru) and drop collect's reference` +

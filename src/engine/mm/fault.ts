@@ -63,11 +63,12 @@ export function* handleMmFault(
       if (!g) groups.set(kind, (g = []));
       g.push(vpn);
     }
-    // Pages found before a later signal page in this round are still faulted; drop the rest.
+    // vpns ascend: pages at or past the signal page are not faulted.
+    const stop = vpns[limit] ?? Infinity;
     for (const [kind, g] of groups)
       groups.set(
         kind,
-        g.filter((v) => vpns.indexOf(v) < limit),
+        g.filter((v) => v < stop),
       );
     if ([...groups.values()].every((g) => g.length === 0)) break;
     for (const kind of ORDER) {

@@ -38,11 +38,15 @@ export function* doWpPage(k: Kernel, p: Proc, vpns: number[], who: string): Gen<
     else if (canReuse(k, pfn)) reuse.push(vpn);
     else copy.push(vpn);
   }
-  for (const vpn of [...reuse, ...shared]) {
-    const pfn = p.pt.pfn(vpn);
-    p.pt.setBits(vpn, (p.pt.bits(vpn) & ~PTEB.protnone) | PTEB.write | PTEB.dirty);
-    f.setFlag(pfn, PG.dirty);
-    if (reuse.includes(vpn)) f.setFlag(pfn, PG.anonExclusive);
+  for (const [list, exclusive] of [
+    [reuse, true],
+    [shared, false],
+  ] as const) {
+    for (const vpn of list) {
+      const pfn = p.pt.pfn(vpn);
+      p.pt.setBits(vpn, (p.pt.bits(vpn) & ~PTEB.protnone) | PTEB.write | PTEB.dirty);
+      f.setFlag(pfn, PG.dirty | (exclusive ? PG.anonExclusive : 0));
+    }
   }
   if (reuse.length + shared.length > 0) {
     yield k.step(

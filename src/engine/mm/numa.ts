@@ -57,6 +57,7 @@ export function* doNumaBalance(k: Kernel, p: Proc, start: number, end: number): 
 export function* doMigratePages(k: Kernel, p: Proc, start: number, end: number): Gen<number> {
   const f = k.m.frames;
   const pfns: number[] = [];
+  const seen = new Set<number>();
   for (const vpn of p.pt.populated(start, end)) {
     if (p.pt.kind(vpn) !== PTE.present || p.pt.has(vpn, PTEB.special)) continue;
     const pfn = p.pt.pfn(vpn);
@@ -64,9 +65,10 @@ export function* doMigratePages(k: Kernel, p: Proc, start: number, end: number):
       k.m.isDevicePage(pfn) ||
       (f.mappingKind[pfn] ?? 0) !== MAPPING.anon ||
       f.has(pfn, PG.ksm) ||
-      pfns.includes(pfn)
+      seen.has(pfn)
     )
       continue;
+    seen.add(pfn);
     pfns.push(pfn);
   }
   const dev = deviceCount(k, p, start, end);

@@ -33,6 +33,7 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
     if (referenced.length) {
       for (const mp of referenced)
         mp.proc.pt.setBits(mp.vpn, mp.proc.pt.bits(mp.vpn) & ~PTEB.young);
+      f.setFlag(pfn, PG.active); // referenced again: promoted to the active list
       young++;
       continue;
     }

@@ -108,3 +108,24 @@ export class ChangeLog {
     return c;
   }
 }
+
+/** Changes as plain JSON: run lists ([start, length, ...]) per kind and owner. */
+export interface ChangesJson {
+  frames: number[];
+  ptes: Record<number, number[]>;
+  bits: Record<number, number[]>;
+  mirrors: Record<number, number[]>;
+  vmas: number[];
+}
+
+export function changesToJson(c: Changes): ChangesJson {
+  const keyed = (k: KeyedRuns): Record<number, number[]> =>
+    Object.fromEntries([...k.byKey].map(([key, r]) => [key, r.runs]));
+  return {
+    frames: c.frames.runs,
+    ptes: keyed(c.ptes),
+    bits: keyed(c.bits),
+    mirrors: keyed(c.mirrors),
+    vmas: [...c.vmas],
+  };
+}

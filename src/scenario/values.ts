@@ -4,6 +4,7 @@
  * checker so that all three accept and describe exactly the same things.
  */
 import type { KernelModel, MemType, PlatformId, Prot, ValueExpr } from '../engine/command';
+import { ERRNO as ENGINE_ERRNO } from '../engine/errno';
 import { LIMITS, overLimit, type LimitName } from '../engine/limits';
 import type { PteFlagName, PteKindName } from './ast';
 
@@ -162,18 +163,8 @@ export function parseIntLiteral(s: string): number {
 
 // ---- errno --------------------------------------------------------------------------------
 
-export const ERRNO: Readonly<Record<string, number>> = {
-  EPERM: 1,
-  ENOENT: 2,
-  EIO: 5,
-  ENOMEM: 12,
-  EFAULT: 14,
-  EBUSY: 16,
-  EEXIST: 17,
-  EINVAL: 22,
-  ENOSPC: 28,
-  EHWPOISON: 133,
-};
+/** The engine's errno table, indexable by any word the text may contain. */
+export const ERRNO: Readonly<Record<string, number>> = ENGINE_ERRNO;
 const ERRNO_NAME = new Map<number, string>(Object.entries(ERRNO).map(([k, v]) => [v, k]));
 
 export const RET_WHAT = `a return code (0, -ENOENT or another -ERRNO name, or a number from -${MAX_ERRNO} to 0)`;

@@ -6,7 +6,8 @@
  */
 import { pages, type Kernel } from '../kernel';
 import { PG } from '../mem/frames';
-import { allocSystemPage, getPage } from '../mm/pageref';
+import { getPage } from '../mm/pageref';
+import { copyToNewSystemPages } from '../migrate/system_dst';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
 import { MPFN, Migration } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
@@ -44,18 +45,8 @@ export function* evictDevice(k: Kernel, dev: Device, why: string): Gen<number> {
   );
   if (n === 0) return 0;
   yield* unmapAndCheck(k, [mig]);
-  let copied = 0;
-  for (let i = 0; i < mig.npages; i++) {
-    const src = mig.src[i] ?? -1;
-    if (src < 0 || !mig.migrating(i)) continue;
-    // alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOFAIL): eviction cannot fail; with RAM full, it stays.
-    const dst = allocSystemPage(k, false);
-    if (dst < 0) continue;
-    f.setFlag(dst, PG.locked);
-    f.setValue(dst, f.value[src] ?? 0);
-    mig.dst[i] = dst;
-    copied++;
-  }
+  // alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOFAIL): eviction cannot fail; with RAM full, a page stays.
+  const { copied } = copyToNewSystemPages(k, [mig]);
   yield k.step(
     'dmirror_device_evict_chunk',
     `copy ${pages(copied)} from ${dev.name} into new system pages`,

@@ -9,12 +9,13 @@ import { pages, type Kernel } from '../kernel';
 import { err } from '../errno';
 import { PG } from '../mem/frames';
 import { clearMirror } from '../mm/notifier';
-import { FreeTally, allocSystemPage, getPage, putPage } from '../mm/pageref';
+import { FreeTally, getPage, putPage } from '../mm/pageref';
+import { copyToNewSystemPages } from '../migrate/system_dst';
 import { findVma } from '../mm/vma';
 import { collect } from '../migrate/collect';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
 import { narrateFrees } from '../migrate/frees';
-import { MPFN, Migration } from '../migrate/types';
+import { Migration } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
@@ -26,31 +27,19 @@ export function* faultAllocAndCopy(
   migs: readonly Migration[],
   who: string,
 ): Gen<number> {
-  const f = k.m.frames;
-  let copied = 0;
   let erased = 0;
-  let oom = false;
-  for (const mig of migs)
-    for (let i = 0; i < mig.npages; i++) {
-      const src = mig.src[i] ?? -1;
-      if (src < 0 || !mig.migrating(i) || !k.m.isDevicePage(src)) continue;
-      if (mig.owner && k.m.deviceOf(src) !== mig.owner) continue; // another driver's page
-      const dpage = allocSystemPage(k, false);
-      if (dpage < 0) {
-        oom = true;
-        break;
-      }
-      f.setFlag(dpage, PG.locked);
-      f.setValue(dpage, f.value[src] ?? 0);
-      mig.dst[i] = dpage;
-      mig.dflags[i] = (mig.sflags[i] ?? 0) & MPFN.write;
-      copied++;
-      if (!k.seeds && mig.proc) {
-        // xa_erase(&dmirror->pt, addr): the mirror that owns the page forgets it.
-        const owner = k.m.mirrors[k.m.zdd.get(src) ?? -1];
-        if (owner) erased += clearMirror(k, owner, mig.start + i, mig.start + i + 1);
-      }
-    }
+  const { copied, oom } = copyToNewSystemPages(
+    k,
+    migs,
+    // Only this driver's own device pages (the seeds' kernel collects every device page).
+    (mig, _i, src) => k.m.isDevicePage(src) && (!mig.owner || k.m.deviceOf(src) === mig.owner),
+    (mig, i, src) => {
+      if (k.seeds || !mig.proc) return;
+      // xa_erase(&dmirror->pt, addr): the mirror that owns the page forgets it.
+      const owner = k.m.mirrors[k.m.zdd.get(src) ?? -1];
+      if (owner) erased += clearMirror(k, owner, mig.start + i, mig.start + i + 1);
+    },
+  );
   yield k.step(
     drvName(k, 'faultCopy'),
     `${who}: allocate ${pages(copied)} of system RAM (alloc_page_vma) and copy the data back from device memory` +

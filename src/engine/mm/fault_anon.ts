@@ -1,12 +1,12 @@
 /** do_anonymous_page(): the first touch of private anonymous memory. */
 import { pages, type Kernel } from '../kernel';
 import { err } from '../errno';
-import { PG } from '../mem/frames';
+
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
-import { addRss } from './mapping';
-import { allocSystemPage, newAnonRmap } from './pageref';
+
 import { PTE, PTEB } from './pte';
+import { mapNewAnonPage } from './anon';
 import { findVma } from './vma';
 
 /**
@@ -20,7 +20,6 @@ export function* doAnonymousPage(
   write: boolean,
   who: string,
 ): Gen<number> {
-  const f = k.m.frames;
   if (!write) {
     for (const vpn of vpns) p.pt.set(vpn, PTE.present, k.m.zeroPfn, PTEB.special | PTEB.young);
     yield k.step(
@@ -35,12 +34,8 @@ export function* doAnonymousPage(
   for (const vpn of vpns) {
     const vma = findVma(p.vmas, vpn);
     if (!vma) continue;
-    const pfn = allocSystemPage(k, true);
-    if (pfn < 0) break;
-    newAnonRmap(k, pfn, vma.anonRoot, vpn);
-    f.setFlag(pfn, PG.lru | PG.dirty);
-    p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
-    addRss(p, 'anon', 1);
+    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, 0, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
+      break;
     done++;
   }
   const oom = done < vpns.length;

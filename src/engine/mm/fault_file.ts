@@ -11,8 +11,9 @@ import { MARK, type Gen } from '../trace/step';
 import type { FaultKind } from './classify';
 import { addRss, rssKind } from './mapping';
 import { findOrReadPage } from './pagecache';
-import { allocSystemPage, getPage, newAnonRmap } from './pageref';
+import { getPage } from './pageref';
 import { PTE, PTEB } from './pte';
+import { mapNewAnonPage } from './anon';
 import { findVma } from './vma';
 
 const FN: Record<string, string> = {
@@ -45,13 +46,12 @@ export function* doFileFault(
     if (got.pfn < 0) break;
     if (got.readIn) readIn++;
     if (kind === 'file-cow') {
-      const pfn = allocSystemPage(k, false);
-      if (pfn < 0) break;
-      f.setValue(pfn, f.value[got.pfn] ?? 0);
-      newAnonRmap(k, pfn, vma.anonRoot, vpn);
-      f.setFlag(pfn, PG.lru | PG.dirty);
-      p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
-      addRss(p, 'anon', 1);
+      const value = f.value[got.pfn] ?? 0;
+      if (
+        mapNewAnonPage(k, p, vpn, vma.anonRoot, value, PTEB.write | PTEB.dirty | PTEB.young, true) <
+        0
+      )
+        break;
     } else {
       const write = kind === 'file-shared';
       getPage(k, got.pfn);

@@ -9,10 +9,11 @@ import { err } from '../errno';
 import { PG } from '../mem/frames';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
-import { addRss, freeSwapSlot } from './mapping';
+import { freeSwapSlot } from './mapping';
 import { invalidateRange } from './notifier';
-import { allocSystemPage, newAnonRmap } from './pageref';
+
 import { PTE, PTEB } from './pte';
+import { mapNewAnonPage } from './anon';
 import { findVma } from './vma';
 
 export function* doSwapPage(
@@ -22,22 +23,15 @@ export function* doSwapPage(
   write: boolean,
   who: string,
 ): Gen<number> {
-  const f = k.m.frames;
   let done = 0;
   for (const vpn of vpns) {
     const vma = findVma(p.vmas, vpn);
     if (!vma) continue;
     const off = p.pt.pfn(vpn);
-    const pfn = allocSystemPage(k, false);
-    if (pfn < 0) break;
-    f.setValue(pfn, k.m.swap.a(off));
-    freeSwapSlot(k, off);
-    newAnonRmap(k, pfn, vma.anonRoot, vpn);
-    f.setFlag(pfn, PG.lru | (write ? PG.dirty : 0));
     // The only user of the slot: the page is exclusive, writable if the VMA is.
     const bits = PTEB.young | (vma.write ? PTEB.write : 0) | (write ? PTEB.dirty : 0);
-    p.pt.set(vpn, PTE.present, pfn, bits);
-    addRss(p, 'anon', 1);
+    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, k.m.swap.a(off), bits, write) < 0) break;
+    freeSwapSlot(k, off);
     done++;
   }
   const oom = done < vpns.length;

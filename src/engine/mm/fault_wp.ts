@@ -10,8 +10,9 @@ import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
 import { addRss, rssKind } from './mapping';
 import { invalidateRange } from './notifier';
-import { FreeTally, allocSystemPage, newAnonRmap, putPage } from './pageref';
-import { PTE, PTEB } from './pte';
+import { FreeTally, putPage } from './pageref';
+import { PTEB } from './pte';
+import { mapNewAnonPage } from './anon';
 import { findVma } from './vma';
 import { narrateFrees } from '../migrate/frees';
 
@@ -75,14 +76,12 @@ export function* doWpPage(k: Kernel, p: Proc, vpns: number[], who: string): Gen<
     const vma = findVma(p.vmas, vpn);
     if (!vma) continue;
     const old = p.pt.pfn(vpn);
-    const pfn = allocSystemPage(k, true);
-    if (pfn < 0) break;
-    f.setValue(pfn, old === k.m.zeroPfn ? 0 : (f.value[old] ?? 0));
+    const value = old === k.m.zeroPfn ? 0 : (f.value[old] ?? 0);
+    if (
+      mapNewAnonPage(k, p, vpn, vma.anonRoot, value, PTEB.write | PTEB.dirty | PTEB.young, true) < 0
+    )
+      break;
     if (k.m.isDevicePage(old)) fromDevice++;
-    newAnonRmap(k, pfn, vma.anonRoot, vpn);
-    f.setFlag(pfn, PG.lru | PG.dirty);
-    p.pt.set(vpn, PTE.present, pfn, PTEB.write | PTEB.dirty | PTEB.young);
-    addRss(p, 'anon', 1);
     if (old !== k.m.zeroPfn) {
       f.addMap(old, -1);
       addRss(p, rssKind(k, old), -1);

@@ -13,8 +13,9 @@ import type { Gen } from '../trace/step';
 import { addRss, rssKind } from './mapping';
 import { invalidateRanges, type VRange } from './notifier';
 import { PageTable } from './pagetable';
-import { allocSystemPage, getPage, newAnonRmap } from './pageref';
+import { getPage } from './pageref';
 import { PTE, PTEB } from './pte';
+import { mapNewAnonPage } from './anon';
 import { cloneVmas, isCowMapping } from './vma';
 
 interface ForkTally {
@@ -140,14 +141,9 @@ function copyEntry(
   // A present page.
   if (cow && !k.seeds && f.has(pfn, PG.anonExclusive) && (f.pin[pfn] ?? 0) > 0) {
     // The page may be DMA-pinned: the child gets its own copy now, the parent keeps the page.
-    const np = allocSystemPage(k, false);
-    if (np >= 0) {
-      const vma = child.vmas.find((v) => v.start <= vpn && vpn < v.end);
-      f.setValue(np, f.value[pfn] ?? 0);
-      newAnonRmap(k, np, vma?.anonRoot ?? 0, vpn);
-      f.setFlag(np, PG.lru | PG.dirty);
-      child.pt.set(vpn, PTE.present, np, (b & (PTEB.write | PTEB.dirty)) | PTEB.young);
-      addRss(child, 'anon', 1);
+    const root = child.vmas.find((v) => v.start <= vpn && vpn < v.end)?.anonRoot ?? 0;
+    const bits = (b & (PTEB.write | PTEB.dirty)) | PTEB.young;
+    if (mapNewAnonPage(k, child, vpn, root, f.value[pfn] ?? 0, bits, true) >= 0) {
       t.copiedPinned++;
       return;
     }

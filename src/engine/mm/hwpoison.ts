@@ -9,10 +9,8 @@ import { PG } from '../mem/frames';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
 import { handleMmFault } from './fault';
-import { addRss, rssKind } from './mapping';
-import { invalidateRange } from './notifier';
 import { PTE, PTEB } from './pte';
-import { rmapWalk } from './rmap';
+import { unmapEverywhere } from './try_to_unmap';
 
 export function* doHwpoison(k: Kernel, p: Proc, start: number, end: number): Gen<number> {
   const vpns: number[] = [];
@@ -25,21 +23,14 @@ export function* doHwpoison(k: Kernel, p: Proc, start: number, end: number): Gen
     if (p.pt.kind(vpn) !== PTE.present || p.pt.has(vpn, PTEB.special)) continue;
     const pfn = p.pt.pfn(vpn);
     if (f.has(pfn, PG.hwpoison)) continue;
-    for (const mp of rmapWalk(k, pfn, k.m.ksm)) {
-      yield* invalidateRange(
-        k,
-        mp.proc,
-        mp.vpn,
-        mp.vpn + 1,
-        'clear',
-        null,
-        'memory_failure -> try_to_unmap',
-      );
-      mp.proc.pt.set(mp.vpn, PTE.hwpoison, pfn, 0);
-      f.addMap(pfn, -1);
-      addRss(mp.proc, rssKind(k, pfn), -1);
-      // The mapping's reference is kept by memory_failure: a poisoned page is never reused.
-    }
+    // Each mapping's reference is kept by memory_failure: a poisoned page is never reused.
+    yield* unmapEverywhere(
+      k,
+      pfn,
+      'memory_failure -> try_to_unmap',
+      (mp) => mp.proc.pt.set(mp.vpn, PTE.hwpoison, pfn, 0),
+      false,
+    );
     f.setFlag(pfn, PG.hwpoison);
     f.clearFlag(pfn, PG.lru);
     poisoned++;

@@ -10,7 +10,8 @@ import type { Proc } from '../state';
 import type { Gen } from '../trace/step';
 import { invalidateRange } from './notifier';
 import { PTE, PTEB } from './pte';
-import { allocSystemPage, getPage } from './pageref';
+import { getPage } from './pageref';
+import { copyToNewSystemPages } from '../migrate/system_dst';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
 import { MPFN, Migration } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
@@ -100,17 +101,7 @@ export function* doMigratePages(k: Kernel, p: Proc, start: number, end: number):
   );
   if (pfns.length === 0) return 0;
   yield* unmapAndCheck(k, [mig]);
-  let copied = 0;
-  for (let i = 0; i < mig.npages; i++) {
-    const src = mig.src[i] ?? -1;
-    if (src < 0 || !mig.migrating(i)) continue;
-    const dst = allocSystemPage(k, false);
-    if (dst < 0) continue;
-    f.setFlag(dst, PG.locked);
-    f.setValue(dst, f.value[src] ?? 0);
-    mig.dst[i] = dst;
-    copied++;
-  }
+  const { copied } = copyToNewSystemPages(k, [mig]);
   yield k.step('move_to_new_folio', `copy ${pages(copied)} into new frames`, 'copy', {
     pages: copied,
     source: 'mm/migrate.c',

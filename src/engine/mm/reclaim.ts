@@ -8,11 +8,10 @@
 import { pages, type Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
 import { MARK, type Gen } from '../trace/step';
-import { addRss, rssKind } from './mapping';
-import { invalidateRange } from './notifier';
 import { putPage } from './pageref';
 import { PTE, PTEB } from './pte';
 import { rmapWalk } from './rmap';
+import { unmapEverywhere } from './try_to_unmap';
 
 export function* doReclaim(k: Kernel, want: number): Gen<number> {
   const m = k.m;
@@ -54,23 +53,13 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
       slot = m.nextSwap++;
       m.swap.set(slot, 1, f.value[pfn] ?? 0, 1);
     }
-    for (const mp of maps) {
-      yield* invalidateRange(
-        k,
-        mp.proc,
-        mp.vpn,
-        mp.vpn + 1,
-        'clear',
-        null,
-        'shrink_folio_list -> try_to_unmap',
-      );
-      if (mp.proc.pt.has(mp.vpn, PTEB.dirty)) f.setFlag(pfn, PG.dirty);
-      if (isFile) mp.proc.pt.clear(mp.vpn);
-      else mp.proc.pt.set(mp.vpn, PTE.swap, slot, 0);
-      f.addMap(pfn, -1);
-      addRss(mp.proc, rssKind(k, pfn), -1);
-      putPage(k, pfn);
-    }
+    yield* unmapEverywhere(
+      k,
+      pfn,
+      'shrink_folio_list -> try_to_unmap',
+      (mp) => (isFile ? mp.proc.pt.clear(mp.vpn) : mp.proc.pt.set(mp.vpn, PTE.swap, slot, 0)),
+      true,
+    );
     if (file) {
       const index = f.index[pfn] ?? 0;
       if (f.has(pfn, PG.dirty)) file.disk.set(index, 1, f.value[pfn] ?? 0, 0);

@@ -67,45 +67,61 @@ export function* dmirrorFault(
   return r.ret;
 }
 
-export function* dmirrorRead(
+/**
+ * dmirror_read / dmirror_write: walk the mirror (a write needs WRITE-tagged entries and copies
+ * as it walks), and at the first gap fault the rest in and go round again.
+ */
+function* dmirrorAccess(
   k: Kernel,
   mirror: Mirror,
   p: Proc,
   dev: Device,
   start: number,
   end: number,
+  write: boolean,
 ): Gen<CmdResult> {
+  const f = k.m.frames;
+  const fn = drvName(k, write ? 'write' : 'read');
   let faults = 0;
   let from = start;
   for (let round = 0; round < 4; round++) {
-    const reach = mirrorReach(mirror, from, end, false);
-    const have = from - start + reach;
+    const reach = mirrorReach(mirror, from, end, write);
+    if (write) {
+      // dmirror_do_write copies page by page as it walks: the reachable pages are written now.
+      for (let vpn = from; vpn < from + reach; vpn++) {
+        const pfn = mirror.pt.a(vpn);
+        f.setValue(pfn, devbufValue(mirror, vpn));
+        f.setFlag(pfn, PG.dirty);
+      }
+    }
     if (from + reach >= end) {
-      readIntoDevbuf(k, mirror, start, end - start);
+      if (!write) readIntoDevbuf(k, mirror, start, end - start);
       countPlaces(k, mirror, start, end);
       yield k.step(
-        drvName(k, 'read'),
-        `${mirror.name} has every page of ${pages(end - start)} at ${vaddr(start)}: the device reads them into its buffer (cpages ${end - start}, faults ${faults})`,
+        fn,
+        write
+          ? `${mirror.name} maps every page of ${pages(end - start)} at ${vaddr(start)} writable: the device writes its buffer into them (cpages ${end - start}, faults ${faults})`
+          : `${mirror.name} has every page of ${pages(end - start)} at ${vaddr(start)}: the device reads them into its buffer (cpages ${end - start}, faults ${faults})`,
         'copy',
         { pages: end - start, source: 'lib/test_hmm.c' },
       );
       return { ret: 0, cpages: end - start, faults };
     }
     yield k.step(
-      drvName(k, 'read'),
-      `${mirror.name}: ${pages(have)} readable, no entry at ${vaddr(from + reach)}: -ENOENT, so fault the rest in (dmirror_fault)`,
+      fn,
+      `${mirror.name}: ${pages(from - start + reach)} ${write ? 'written' : 'readable'}, no ${write ? 'writable ' : ''}entry at ${vaddr(from + reach)}: -ENOENT, so fault the rest in${write ? ' for writing' : ''} (dmirror_fault)`,
       'device-fault',
-      { pages: 1, marks: MARK.fault, source: 'lib/test_hmm.c' },
+      { pages: Math.max(1, reach), marks: MARK.fault, source: 'lib/test_hmm.c' },
     );
     from = from + reach;
-    const r = yield* dmirrorFault(k, mirror, p, dev, from, end, false);
+    const r = yield* dmirrorFault(k, mirror, p, dev, from, end, write);
     if (r) return { ret: r, cpages: from - start, faults };
     faults++;
   }
   return { ret: err('EBUSY'), cpages: from - start, faults };
 }
 
-export function* dmirrorWrite(
+export function dmirrorRead(
   k: Kernel,
   mirror: Mirror,
   p: Proc,
@@ -113,39 +129,18 @@ export function* dmirrorWrite(
   start: number,
   end: number,
 ): Gen<CmdResult> {
-  let faults = 0;
-  let from = start;
-  const f = k.m.frames;
-  for (let round = 0; round < 4; round++) {
-    const reach = mirrorReach(mirror, from, end, true);
-    // dmirror_do_write copies page by page as it walks: the reachable pages are written now.
-    for (let vpn = from; vpn < from + reach; vpn++) {
-      const pfn = mirror.pt.a(vpn);
-      f.setValue(pfn, devbufValue(mirror, vpn));
-      f.setFlag(pfn, PG.dirty);
-    }
-    if (from + reach >= end) {
-      countPlaces(k, mirror, start, end);
-      yield k.step(
-        drvName(k, 'write'),
-        `${mirror.name} maps every page of ${pages(end - start)} at ${vaddr(start)} writable: the device writes its buffer into them (cpages ${end - start}, faults ${faults})`,
-        'copy',
-        { pages: end - start, source: 'lib/test_hmm.c' },
-      );
-      return { ret: 0, cpages: end - start, faults };
-    }
-    yield k.step(
-      drvName(k, 'write'),
-      `${mirror.name}: ${pages(from - start + reach)} written, no writable entry at ${vaddr(from + reach)}: -ENOENT, so fault the rest in for writing (dmirror_fault)`,
-      'device-fault',
-      { pages: Math.max(1, reach), marks: MARK.fault, source: 'lib/test_hmm.c' },
-    );
-    from = from + reach;
-    const r = yield* dmirrorFault(k, mirror, p, dev, from, end, true);
-    if (r) return { ret: r, cpages: from - start, faults };
-    faults++;
-  }
-  return { ret: err('EBUSY'), cpages: from - start, faults };
+  return dmirrorAccess(k, mirror, p, dev, start, end, false);
+}
+
+export function dmirrorWrite(
+  k: Kernel,
+  mirror: Mirror,
+  p: Proc,
+  dev: Device,
+  start: number,
+  end: number,
+): Gen<CmdResult> {
+  return dmirrorAccess(k, mirror, p, dev, start, end, true);
 }
 
 /** The dummy driver's counters: pages accessed in system memory vs in device memory. */

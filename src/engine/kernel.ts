@@ -29,6 +29,11 @@ export class Kernel {
     return this.m.model === 'seeds';
   }
 
+  /** A kernel function's name in this model: folios arrived long after the seeds. */
+  name(modern: string, seeds: string): string {
+    return this.seeds ? seeds : modern;
+  }
+
   /** Record a micro-step: what changed since the previous step, narrated. */
   step(fn: string, text: string, phase: Phase, opts: StepOptions = {}): StepRecord {
     const pages = opts.pages ?? 1;

@@ -74,7 +74,7 @@ export function* collect(k: Kernel, migs: readonly Migration[]): Gen {
     `collect ${where}: ` +
     (parts.length ? parts.join(', ') : 'nothing selected') +
     (t.unmapped
-      ? `; ${t.unmapped} PTE${t.unmapped === 1 ? '' : 's'} replaced by migration entries (folio_get, folio_trylock, rmap removed)`
+      ? `; ${t.unmapped} PTE${t.unmapped === 1 ? '' : 's'} replaced by migration entries (${k.name('folio_get, folio_trylock, folio_remove_rmap_pte', 'get_page, trylock_page, page_remove_rmap')})`
       : '') +
     (skipped.length ? `; skipped: ${skipped.join(', ')}` : '');
   yield k.step('migrate_vma_collect_pmd', text, 'walk', {

@@ -55,7 +55,7 @@ export function* migrateVmaPages(k: Kernel, migs: readonly Migration[]): Gen {
   const parts: string[] = [];
   if (moved)
     parts.push(
-      `${pages(moved)} take over the old pages' mapping and flags (folio_migrate_mapping)`,
+      `${pages(moved)} take over the old pages' mapping and flags (${k.name('folio_migrate_mapping', 'migrate_page_move_mapping')})`,
     );
   if (inserted)
     parts.push(`${pages(inserted)} inserted where the range had no page (migrate_vma_insert_page)`);
@@ -126,7 +126,7 @@ export function* migrateVmaFinalize(k: Kernel, migs: readonly Migration[]): Gen 
   const text =
     `remove_migration_ptes: ${pages(remapped)} now map their new page` +
     (restored ? `, ${pages(restored)} get their old page back` : '') +
-    `; unlock and folio_put the old pages` +
+    `; unlock and ${k.name('folio_put', 'put_page')} the old pages` +
     (tally.sys ? ` (${pages(tally.sys)} of system RAM freed)` : '');
   yield k.step('migrate_vma_finalize', text, 'map', {
     pages: Math.max(1, remapped + restored),

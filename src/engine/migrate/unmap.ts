@@ -82,7 +82,7 @@ export function* unmapAndCheck(k: Kernel, migs: readonly Migration[]): Gen {
   const unmapFn = k.seeds ? 'migrate_vma_prepare -> migrate_vma_unmap' : 'migrate_device_unmap';
   yield k.step(
     unmapFn,
-    `isolate ${pages(isolated)} from the LRU (folio_isolate_lru) and drop collect's reference` +
+    `isolate ${pages(isolated)} from the LRU (${k.name('folio_isolate_lru', 'isolate_lru_page')}) and drop collect's reference` +
       (tried
         ? `; try_to_migrate: ${pages(tried)} still mapped by another process get migration entries there too`
         : ''),

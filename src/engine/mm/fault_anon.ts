@@ -41,7 +41,7 @@ export function* doAnonymousPage(
   const oom = done < vpns.length;
   yield k.step(
     'handle_mm_fault -> do_anonymous_page',
-    `${who}: write fault on ${pages(vpns.length)} never touched: alloc_zeroed_user_highpage, folio_add_new_anon_rmap, folio_add_lru, PTE present + write + dirty` +
+    `${who}: write fault on ${pages(vpns.length)} never touched: alloc_zeroed_user_highpage, ${k.name('folio_add_new_anon_rmap, folio_add_lru', 'page_add_new_anon_rmap, lru_cache_add_active_or_unevictable')}, PTE present + write + dirty` +
       (oom ? `; system RAM exhausted after ${pages(done)}: VM_FAULT_OOM` : ''),
     'fault',
     { pages: vpns.length, marks: MARK.fault | (oom ? MARK.error : 0), source: 'mm/memory.c' },

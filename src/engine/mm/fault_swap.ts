@@ -37,7 +37,7 @@ export function* doSwapPage(
   const oom = done < vpns.length;
   yield k.step(
     'handle_mm_fault -> do_swap_page',
-    `${who}: ${pages(vpns.length)} swapped out: read back from swap into new pages (swap_read_folio), slots freed, PTE present again` +
+    `${who}: ${pages(vpns.length)} swapped out: read back from swap into new pages (${k.name('swap_read_folio', 'swap_readpage')}), slots freed, PTE present again` +
       (oom ? '; system RAM exhausted: VM_FAULT_OOM' : ''),
     'fault',
     {

@@ -48,7 +48,9 @@ export function* doNumaBalance(k: Kernel, p: Proc, start: number, end: number): 
   yield k.step(
     'task_numa_work -> change_prot_numa',
     `${pages(marked)} of system RAM made protnone for NUMA hinting faults` +
-      (dev ? `; ${pages(dev)} in device memory skipped (folio_is_zone_device / not present)` : ''),
+      (dev
+        ? `; ${pages(dev)} in device memory skipped (${k.name('folio_is_zone_device', 'is_zone_device_page')} / not present)`
+        : ''),
     'walk',
     { pages: Math.max(1, marked), source: 'kernel/sched/fair.c, mm/mprotect.c' },
   );
@@ -91,7 +93,7 @@ export function* doMigratePages(k: Kernel, p: Proc, start: number, end: number):
     mig.cpages++;
   });
   yield k.step(
-    'migrate_pages -> migrate_folio_unmap',
+    k.name('migrate_pages -> migrate_folio_unmap', 'migrate_pages -> unmap_and_move'),
     `${pages(pfns.length)} of system RAM queued for migration to another node` +
       (dev
         ? `; ${pages(dev)} in device memory skipped (device-private entries are not present, coherent pages are not on the LRU)`
@@ -102,10 +104,15 @@ export function* doMigratePages(k: Kernel, p: Proc, start: number, end: number):
   if (pfns.length === 0) return 0;
   yield* unmapAndCheck(k, [mig]);
   const { copied } = copyToNewSystemPages(k, [mig]);
-  yield k.step('move_to_new_folio', `copy ${pages(copied)} into new frames`, 'copy', {
-    pages: copied,
-    source: 'mm/migrate.c',
-  });
+  yield k.step(
+    k.name('move_to_new_folio', 'move_to_new_page'),
+    `copy ${pages(copied)} into new frames`,
+    'copy',
+    {
+      pages: copied,
+      source: 'mm/migrate.c',
+    },
+  );
   yield* migrateVmaPages(k, [mig]);
   yield* migrateVmaFinalize(k, [mig]);
   return 0;

@@ -56,7 +56,7 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
     yield* unmapEverywhere(
       k,
       pfn,
-      'shrink_folio_list -> try_to_unmap',
+      `${k.name('shrink_folio_list', 'shrink_page_list')} -> try_to_unmap`,
       (mp) => (isFile ? mp.proc.pt.clear(mp.vpn) : mp.proc.pt.set(mp.vpn, PTE.swap, slot, 0)),
       true,
     );
@@ -71,7 +71,7 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
   let devicePages = 0;
   for (const d of m.devices) devicePages += d.bitmap.allocated;
   yield k.step(
-    'shrink_folio_list',
+    k.name('shrink_folio_list', 'shrink_page_list'),
     `reclaim scans ${pages(scanned)} on the LRU: ${swapped} swapped out, ${dropped} page-cache pages dropped, ${young} referenced (second chance), ${pinned} with extra references kept` +
       (devicePages
         ? `; the ${pages(devicePages)} in device memory are on no LRU list and are never considered`

@@ -1,0 +1,219 @@
+/**
+ * A snapshot: the whole machine as compact typed arrays (copies), so it can cross from the
+ * worker to the UI as transferables instead of a cloned object graph. Views read only this.
+ */
+import type { KernelModel, MemType, PlatformId } from './command';
+import { encodingFor } from './driver/encoding';
+import type { Machine } from './state';
+
+export interface FramesSnap {
+  count: number;
+  ref: Int32Array;
+  map: Int32Array;
+  pin: Int32Array;
+  flags: Uint16Array;
+  /** 0 = system RAM, k = device index k - 1. */
+  mem: Uint8Array;
+  mappingKind: Uint8Array;
+  mappingId: Int32Array;
+  index: Float64Array;
+  value: Int32Array;
+}
+
+export interface DeviceSnap {
+  index: number;
+  name: string;
+  type: MemType;
+  start: number;
+  pages: number;
+  online: boolean;
+  /** The seed's hotplug flags (MEMORY_DEVICE | MOVABLE | UNADDRESSABLE). */
+  flags: number;
+  /** The allocation bitmap, 32 bits per word. */
+  bits: Uint32Array;
+  allocated: number;
+  calloc: number;
+  cfree: number;
+  /** The driver's pfn encoding (seed hmm-pfn-driver-encoding), as hex strings. */
+  encoding: { name: string; valid: string; write: string; devicePrivate: string; none: string; error: string; special: string; pfnShift: number };
+}
+
+export interface VmaSnap {
+  start: number;
+  end: number;
+  read: boolean;
+  write: boolean;
+  shared: boolean;
+  backing: 'anon' | 'file';
+  fileId: number;
+  fileName: string | null;
+  buf: string;
+  dax: number;
+}
+
+/** The populated entries of a page table, sorted by virtual page. */
+export interface EntriesSnap {
+  vpn: Float64Array;
+  kind: Uint8Array;
+  pfn: Int32Array;
+  bits: Uint8Array;
+}
+
+export interface ProcSnap {
+  pid: number;
+  name: string;
+  alive: boolean;
+  rss: { anon: number; file: number; shmem: number };
+  vmas: VmaSnap[];
+  buffers: { name: string; start: number; pages: number }[];
+  pte: EntriesSnap;
+}
+
+export interface MirrorSnap {
+  id: number;
+  name: string;
+  pid: number;
+  dev: number;
+  open: boolean;
+  cpages: number;
+  faults: number;
+  nsysPages: number;
+  ndevPages: number;
+  /** kind = tag (1 read, 3 write, 2 atomic); bits unused. */
+  entries: EntriesSnap;
+  snapshot: Uint8Array;
+}
+
+export interface Snapshot {
+  /** Micro-steps executed so far (the position this snapshot shows). */
+  seq: number;
+  kernel: KernelModel;
+  platform: PlatformId;
+  /** Simulated nanoseconds. */
+  time: number;
+  zeroPfn: number;
+  ramStart: number;
+  ramPages: number;
+  ramFree: number;
+  deviceIdle: number;
+  frames: FramesSnap;
+  devices: DeviceSnap[];
+  procs: ProcSnap[];
+  mirrors: MirrorSnap[];
+}
+
+function entries(vpns: number[], read: (vpn: number) => [number, number, number]): EntriesSnap {
+  const n = vpns.length;
+  const e: EntriesSnap = { vpn: new Float64Array(n), kind: new Uint8Array(n), pfn: new Int32Array(n), bits: new Uint8Array(n) };
+  vpns.forEach((vpn, i) => {
+    const [k, p, b] = read(vpn);
+    e.vpn[i] = vpn;
+    e.kind[i] = k;
+    e.pfn[i] = p;
+    e.bits[i] = b;
+  });
+  return e;
+}
+
+const hex = (b: bigint): string => '0x' + b.toString(16);
+
+export function takeSnapshot(m: Machine, seq: number): Snapshot {
+  const f = m.frames;
+  const n = f.count;
+  return {
+    seq,
+    kernel: m.model,
+    platform: m.platform,
+    time: m.time,
+    zeroPfn: m.zeroPfn,
+    ramStart: m.ramStart,
+    ramPages: m.ramPages,
+    ramFree: m.sys.free,
+    deviceIdle: m.deviceIdle,
+    frames: {
+      count: n,
+      ref: f.ref.slice(0, n),
+      map: f.map.slice(0, n),
+      pin: f.pin.slice(0, n),
+      flags: f.flags.slice(0, n),
+      mem: f.mem.slice(0, n),
+      mappingKind: f.mappingKind.slice(0, n),
+      mappingId: f.mappingId.slice(0, n),
+      index: f.index.slice(0, n),
+      value: f.value.slice(0, n),
+    },
+    devices: m.devices.map((d) => {
+      const enc = encodingFor(m.model, d.index);
+      return {
+        index: d.index,
+        name: d.name,
+        type: d.type,
+        start: d.start,
+        pages: d.pages,
+        online: d.online,
+        flags: d.flags,
+        bits: d.bitmap.words.slice(),
+        allocated: d.bitmap.allocated,
+        calloc: d.calloc,
+        cfree: d.cfree,
+        encoding: {
+          name: enc.name,
+          valid: hex(enc.flags.valid),
+          write: hex(enc.flags.write),
+          devicePrivate: hex(enc.flags.devicePrivate),
+          none: hex(enc.values.none),
+          error: hex(enc.values.error),
+          special: hex(enc.values.special),
+          pfnShift: enc.pfnShift,
+        },
+      };
+    }),
+    procs: m.procs.map((p) => ({
+      pid: p.pid,
+      name: p.name,
+      alive: p.alive,
+      rss: { ...p.rss },
+      vmas: p.vmas.map((v) => ({
+        start: v.start,
+        end: v.end,
+        read: v.read,
+        write: v.write,
+        shared: v.shared,
+        backing: v.backing,
+        fileId: v.fileId,
+        fileName: v.fileId >= 0 ? (m.files[v.fileId]?.name ?? null) : null,
+        buf: v.buf,
+        dax: v.dax,
+      })),
+      buffers: [...p.buffers].map(([name, b]) => ({ name, start: b.start, pages: b.pages })),
+      pte: entries(p.pt.populated(0, Number.MAX_SAFE_INTEGER), (v) => [p.pt.kind(v), p.pt.pfn(v), p.pt.bits(v)]),
+    })),
+    mirrors: m.mirrors.map((x) => ({
+      id: x.id,
+      name: x.name,
+      pid: x.pid,
+      dev: x.dev,
+      open: x.open,
+      cpages: x.cpages,
+      faults: x.faults,
+      nsysPages: x.nsysPages,
+      ndevPages: x.ndevPages,
+      entries: entries([...x.pt.entries(0, Number.MAX_SAFE_INTEGER)], (v) => [x.pt.kind(v), x.pt.a(v), 0]),
+      snapshot: x.snapshot.slice(),
+    })),
+  };
+}
+
+/** Every ArrayBuffer a snapshot holds, for postMessage's transfer list. */
+export function transferables(s: Snapshot): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: { buffer: ArrayBufferLike }): void => {
+    if (a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+  };
+  const f = s.frames;
+  [f.ref, f.map, f.pin, f.flags, f.mem, f.mappingKind, f.mappingId, f.index, f.value].forEach(add);
+  for (const d of s.devices) add(d.bits);
+  for (const p of s.procs) [p.pte.vpn, p.pte.kind, p.pte.pfn, p.pte.bits].forEach(add);
+  for (const x of s.mirrors) [x.entries.vpn, x.entries.kind, x.entries.pfn, x.entries.bits, x.snapshot].forEach(add);
+  return out;
+}

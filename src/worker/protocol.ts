@@ -1,0 +1,90 @@
+/**
+ * The worker protocol (version 1): what the UI asks the engine's worker, and what comes back.
+ * The worker owns the engine; the UI only ever sees these messages. Snapshots travel as
+ * transferred typed arrays; everything else is small plain data.
+ */
+import type { Command, MachineSpec } from '../engine/command';
+import type { Snapshot } from '../engine/snapshot';
+import type { ChangesJson } from '../engine/trace/changes';
+import type { Phase } from '../engine/trace/step';
+
+export const PROTOCOL_VERSION = 1;
+
+/** One micro-step as the UI sees it. */
+export interface StepView {
+  /** Position in the whole run (0-based). */
+  seq: number;
+  fn: string;
+  text: string;
+  phase: Phase;
+  pages: number;
+  /** Simulated ns. */
+  cost: number;
+  /** MARK bit flags (fault, migrate, free, invalidate, error). */
+  marks: number;
+  source: string;
+  changes: ChangesJson;
+}
+
+/** One operation (a command and the micro-steps it took). */
+export interface OpView {
+  index: number;
+  command: Command;
+  ret: number;
+  cpages: number | null;
+  faults: number | null;
+  /** A name the command got wrong (not a kernel error). */
+  problem: string | null;
+  /** Simulated ns of the whole operation. */
+  cost: number;
+  /** seq of its first step (steps may be empty only for a command that did nothing). */
+  firstSeq: number;
+  steps: StepView[];
+}
+
+/** Where the views are: after micro-step `step` of operation `op`. op -1: the machine as booted. */
+export interface Position {
+  op: number;
+  step: number;
+}
+
+/** The refcount / mapcount history of one frame, one point per micro-step that changed it. */
+export interface FrameHistory {
+  pfn: number;
+  points: { seq: number; op: number; step: number; fn: string; ref: number; map: number; pin: number }[];
+  /** The frame's state at boot (seq -1). */
+  initial: { ref: number; map: number; pin: number };
+}
+
+/** Every reply that changes what the UI shows. */
+export interface StateReply {
+  v: typeof PROTOCOL_VERSION;
+  snapshot: Snapshot;
+  /** Operations from `opsFrom` on (earlier ones are unchanged); the full list after init. */
+  opsFrom: number;
+  ops: OpView[];
+  /** Total operations in the timeline. */
+  opCount: number;
+  position: Position;
+  /** The watched frame's history, when one is watched. */
+  history: FrameHistory | null;
+}
+
+/**
+ * The worker's API (exposed with Comlink). Every call either resolves with a StateReply or
+ * rejects with an Error whose message the UI shows; after a rejection the worker's state is
+ * what it was before the call.
+ */
+export interface LabHostApi {
+  version(): number;
+  /** A new machine, then `commands` run in order (a scenario, or a replay after a restart). */
+  init(spec: MachineSpec, commands: Command[], watch: number | null): StateReply;
+  /** Run one command to completion and show its last micro-step. */
+  run(command: Command, watch: number | null): StateReply;
+  /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */
+  seek(op: number, step: number, watch: number | null): StateReply;
+  /** Watch another frame (its history comes with every reply). */
+  watch(pfn: number | null): StateReply;
+  /** Test hook: throw inside the worker (a recoverable error), or die (`fatal`). */
+  fail(fatal: boolean): void;
+}

@@ -51,7 +51,15 @@ export interface Position {
 /** The refcount / mapcount history of one frame, one point per micro-step that changed it. */
 export interface FrameHistory {
   pfn: number;
-  points: { seq: number; op: number; step: number; fn: string; ref: number; map: number; pin: number }[];
+  points: {
+    seq: number;
+    op: number;
+    step: number;
+    fn: string;
+    ref: number;
+    map: number;
+    pin: number;
+  }[];
   /** The frame's state at boot (seq -1). */
   initial: { ref: number; map: number; pin: number };
 }

@@ -1,0 +1,24 @@
+/**
+ * Named selectors for the views. Each returns a value already in the state (or null), never a
+ * fresh object, so `useLab(selectX)` re-renders only when that value changes.
+ */
+import type { LabState } from './types';
+
+export const selectSnapshot = (s: LabState) => s.snapshot;
+export const selectPosition = (s: LabState) => s.position;
+export const selectOps = (s: LabState) => s.ops;
+export const selectSelection = (s: LabState) => s.selection;
+export const selectWatched = (s: LabState) => s.watched;
+export const selectHistory = (s: LabState) => s.history;
+export const selectError = (s: LabState) => s.error;
+export const selectStatus = (s: LabState) => s.status;
+export const selectCommands = (s: LabState) => s.commands;
+export const selectSpec = (s: LabState) => s.spec;
+
+/** The operation at the current position (null at boot or before the first reply). */
+export const selectCurrentOp = (s: LabState) =>
+  s.position && s.position.op >= 0 ? (s.ops[s.position.op] ?? null) : null;
+
+/** The micro-step at the current position (null before the operation's first step). */
+export const selectCurrentStep = (s: LabState) =>
+  s.position ? (selectCurrentOp(s)?.steps[s.position.step] ?? null) : null;

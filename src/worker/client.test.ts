@@ -1,0 +1,177 @@
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LabClient, LabCrashError, isCrash, type WorkerLike } from './client';
+import { LabHost } from './host';
+import type { LabHostApi } from './protocol';
+import { storyboard } from './testFixtures';
+import { workerApi } from './workerApi';
+
+/**
+ * A Worker stand-in for Node: Comlink over a MessageChannel to an API object, plus the
+ * 'error' event a real worker fires when it dies.
+ */
+/** The worker's API as the fake serves it: a method may also answer late, or never. */
+type FakeApi = { [K in keyof LabHostApi]?: (...args: Parameters<LabHostApi[K]>) => unknown };
+
+class FakeWorker implements WorkerLike {
+  private readonly channel = new MessageChannel();
+  private readonly events = new EventTarget();
+  terminated = false;
+
+  constructor(api: FakeApi) {
+    Comlink.expose(api, this.channel.port2);
+  }
+  postMessage(msg: unknown, transfer: Transferable[] = []): void {
+    if (!this.terminated) this.channel.port1.postMessage(msg, transfer);
+  }
+  addEventListener(type: string, l: EventListenerOrEventListenerObject): void {
+    if (type === 'message') this.channel.port1.addEventListener(type, l);
+    else this.events.addEventListener(type, l);
+  }
+  removeEventListener(type: string, l: EventListenerOrEventListenerObject): void {
+    if (type === 'message') this.channel.port1.removeEventListener(type, l);
+    else this.events.removeEventListener(type, l);
+  }
+  start(): void {
+    this.channel.port1.start();
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.channel.port1.close();
+    this.channel.port2.close();
+  }
+  /** What the browser does when the worker throws an uncaught error. */
+  die(message: string): void {
+    this.events.dispatchEvent(Object.assign(new Event('error'), { message }));
+  }
+}
+
+const never = <T>(): Promise<T> => new Promise<T>(() => {});
+
+/** A factory that records its workers; `make` builds the API of the n-th one. */
+function factory(make: (n: number) => FakeApi) {
+  const workers: FakeWorker[] = [];
+  const start = (): FakeWorker => {
+    const w = new FakeWorker(make(workers.length));
+    workers.push(w);
+    return w;
+  };
+  return { workers, start };
+}
+
+const realApi = (): LabHostApi => workerApi(new LabHost(), () => {});
+
+let clients: LabClient[] = [];
+function client(...args: ConstructorParameters<typeof LabClient>): LabClient {
+  const c = new LabClient(...args);
+  clients.push(c);
+  return c;
+}
+afterEach(() => {
+  clients.forEach((c) => c.close());
+  clients = [];
+});
+
+describe('LabClient', () => {
+  it('checks the protocol version, then answers with replies and transferred snapshots', async () => {
+    const f = factory(realApi);
+    const c = client(f.start);
+    await c.ready();
+    const s = storyboard();
+    const r = await c.init(s.spec, s.commands, null);
+    expect(r.opCount).toBe(s.commands.length);
+    expect(r.snapshot.frames.ref).toBeInstanceOf(Int32Array);
+    const seek = await c.seek(0, -1, null);
+    expect(seek.position).toEqual({ op: 0, step: -1 });
+    expect(f.workers).toHaveLength(1);
+  });
+
+  it('refuses a worker that speaks another protocol version', async () => {
+    const f = factory(() => ({ ...realApi(), version: () => 2 }));
+    const c = client(f.start);
+    const err: unknown = await c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/protocol v2 but this page expects v1/);
+    expect(isCrash(err)).toBe(false);
+  });
+
+  it('passes a worker-side Error through as it is, without a restart', async () => {
+    const f = factory(realApi);
+    const c = client(f.start);
+    await expect(c.fail(false)).rejects.toThrow(
+      'Injected failure: the engine threw inside the worker',
+    );
+    await expect(c.run(storyboard().commands[0]!, null)).rejects.toThrow(/no machine yet/);
+    expect(f.workers).toHaveLength(1);
+  });
+
+  it("a worker's 'error' event rejects pending calls as a crash and starts a fresh worker", async () => {
+    // The first worker never finishes a run or a seek; the second is healthy.
+    const f = factory((n) => (n === 0 ? { ...realApi(), run: never, seek: never } : realApi()));
+    const c = client(f.start);
+    const heard: string[] = [];
+    c.onCrash((reason) => heard.push(reason));
+    const s = storyboard();
+    await c.init(s.spec, [], null);
+    const a = c.run(s.commands[0]!, null).catch((e: unknown) => e);
+    const b = c.seek(-1, -1, null).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    f.workers[0]!.die('out of memory');
+    for (const err of [await a, await b]) {
+      expect(err).toBeInstanceOf(LabCrashError);
+      expect(isCrash(err)).toBe(true);
+      expect((err as LabCrashError).reason).toBe('out of memory');
+    }
+    expect(heard).toEqual(['out of memory']);
+    expect(f.workers[0]!.terminated).toBe(true);
+    expect(f.workers).toHaveLength(2);
+    // The fresh worker is empty until the caller replays into it.
+    await expect(c.watch(null)).rejects.toThrow(/no machine yet/);
+    expect((await c.init(s.spec, s.commands, null)).opCount).toBe(s.commands.length);
+    // The dead worker's late events change nothing.
+    f.workers[0]!.die('again');
+    expect(heard).toHaveLength(1);
+    expect(f.workers).toHaveLength(2);
+  });
+
+  it('a call with no answer within the watchdog time counts as a crash', async () => {
+    const f = factory((n) => (n === 0 ? { ...realApi(), init: never } : realApi()));
+    const c = client(f.start, 50);
+    const heard: string[] = [];
+    c.onCrash((reason) => heard.push(reason));
+    const err: unknown = await c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    expect(isCrash(err)).toBe(true);
+    expect((err as Error).message).toBe(
+      'The engine worker stopped (no answer to init within 0.05 s)',
+    );
+    expect(heard).toHaveLength(1);
+    expect(f.workers).toHaveLength(2);
+    expect(f.workers[0]!.terminated).toBe(true);
+    expect((await c.init(storyboard().spec, [], null)).opCount).toBe(0);
+  });
+
+  it('a worker that dies before it ever answered is not restarted in a loop', async () => {
+    const f = factory(() => ({ ...realApi(), version: never }));
+    const c = client(f.start);
+    const heard: string[] = [];
+    c.onCrash((reason) => heard.push(reason));
+    const p = c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    f.workers[0]!.die('SyntaxError in host.worker.ts');
+    const err = await p;
+    expect(isCrash(err)).toBe(false);
+    expect((err as Error).message).toMatch(/could not start \(SyntaxError in host.worker.ts\)/);
+    expect(f.workers).toHaveLength(1);
+    expect(heard).toEqual([]);
+    await expect(c.watch(null)).rejects.toThrow(/could not start/);
+  });
+
+  it('fail(true) answers first, then the worker dies', async () => {
+    let died = false;
+    const f = factory(() => workerApi(new LabHost(), () => (died = true)));
+    const c = client(f.start);
+    await c.fail(true);
+    expect(died).toBe(false);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(died).toBe(true);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The page's side of the worker: starts it, checks the protocol version, and turns a dead or
+ * silent worker into one `crash` (pending calls reject, a fresh worker starts, listeners hear
+ * about it so the store can replay its commands).
+ *
+ * A crash is either the worker's 'error' / 'messageerror' event, or a call with no answer
+ * within the watchdog time (an out-of-memory kill or an endless loop says nothing at all).
+ */
+import * as Comlink from 'comlink';
+import type { Command, MachineSpec } from '../engine/command';
+import { PROTOCOL_VERSION, type LabHostApi, type StateReply } from './protocol';
+
+/** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */
+export type WorkerLike = Comlink.Endpoint & { terminate(): void };
+export type WorkerFactory = () => WorkerLike;
+
+/** What the store needs of the client (the store's tests fake this). */
+export interface LabConnection {
+  init(spec: MachineSpec, commands: Command[], watch: number | null): Promise<StateReply>;
+  run(command: Command, watch: number | null): Promise<StateReply>;
+  seek(op: number, step: number, watch: number | null): Promise<StateReply>;
+  watch(pfn: number | null): Promise<StateReply>;
+  fail(fatal: boolean): Promise<void>;
+  /** Hear about every crash (after the fresh worker started); returns an unsubscribe. */
+  onCrash(listener: (reason: string) => void): () => void;
+}
+
+/** The worker died or stopped answering; the call may or may not have run there. */
+export class LabCrashError extends Error {
+  readonly kind = 'crash';
+  constructor(readonly reason: string) {
+    super(`The engine worker stopped (${reason})`);
+    this.name = 'LabCrashError';
+  }
+}
+
+/** Duck-typed, so fakes and errors from another realm count too. */
+export function isCrash(e: unknown): e is { kind: 'crash'; reason?: string; message: string } {
+  return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'crash';
+}
+
+export const DEFAULT_WATCHDOG_MS = 10_000;
+
+// Vite finds the worker through this exact `new Worker(new URL(...))` shape: keep it literal.
+const startWorker: WorkerFactory = () =>
+  new Worker(new URL('./host.worker.ts', import.meta.url), { type: 'module' });
+
+interface Running {
+  worker: WorkerLike | null;
+  remote: Comlink.Remote<LabHostApi> | null;
+  /** Resolves once the worker has passed the version check. */
+  ready: Promise<void>;
+  /** It answered once: a later death is a crash worth a restart. */
+  started: boolean;
+}
+
+/** A worker that cannot be used: every call rejects with `error`. */
+function unusable(error: Error): Running {
+  const ready = Promise.reject(error);
+  ready.catch(() => {}); // reported by each call, not as an unhandled rejection
+  return { worker: null, remote: null, ready, started: false };
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+function eventReason(ev: Event): string {
+  const msg = (ev as { message?: unknown }).message;
+  return typeof msg === 'string' && msg !== '' ? msg : 'it reported an error';
+}
+
+export class LabClient implements LabConnection {
+  private running: Running;
+  private readonly pending = new Set<(e: Error) => void>();
+  private readonly listeners = new Set<(reason: string) => void>();
+  private closed = false;
+
+  constructor(
+    private readonly factory: WorkerFactory = startWorker,
+    private readonly watchdogMs = DEFAULT_WATCHDOG_MS,
+  ) {
+    this.running = this.spawn();
+  }
+
+  /** Resolves when the worker is up and speaks our protocol. */
+  ready(): Promise<void> {
+    return this.call('the version check', () => Promise.resolve());
+  }
+
+  init(spec: MachineSpec, commands: Command[], watch: number | null): Promise<StateReply> {
+    return this.call('init', (r) => r.init(spec, commands, watch));
+  }
+  run(command: Command, watch: number | null): Promise<StateReply> {
+    return this.call(`run ${command.op}`, (r) => r.run(command, watch));
+  }
+  seek(op: number, step: number, watch: number | null): Promise<StateReply> {
+    return this.call('seek', (r) => r.seek(op, step, watch));
+  }
+  watch(pfn: number | null): Promise<StateReply> {
+    return this.call('watch', (r) => r.watch(pfn));
+  }
+  fail(fatal: boolean): Promise<void> {
+    return this.call('fail', (r) => r.fail(fatal));
+  }
+
+  onCrash(listener: (reason: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop the worker for good; pending and later calls reject. */
+  close(): void {
+    this.closed = true;
+    this.running.worker?.terminate();
+    this.rejectPending(new Error('The lab client was closed'));
+  }
+
+  private spawn(): Running {
+    let worker: WorkerLike;
+    try {
+      worker = this.factory();
+    } catch (e) {
+      return unusable(new Error(`The engine worker could not start: ${asError(e).message}`));
+    }
+    const remote = Comlink.wrap<LabHostApi>(worker);
+    const running: Running = { worker, remote, ready: Promise.resolve(), started: false };
+    running.ready = remote.version().then((v) => {
+      if (v !== PROTOCOL_VERSION)
+        throw new Error(
+          `The engine worker speaks protocol v${v} but this page expects v${PROTOCOL_VERSION}: reload the page`,
+        );
+      running.started = true;
+    });
+    running.ready.catch(() => {}); // reported by each call
+    worker.addEventListener('error', (ev) => this.crash(running, eventReason(ev)));
+    worker.addEventListener('messageerror', () => this.crash(running, 'a reply could not be read'));
+    return running;
+  }
+
+  /** One request, guarded by the watchdog. Waits for the version check first. */
+  private call<T>(
+    what: string,
+    invoke: (remote: Comlink.Remote<LabHostApi>) => Promise<T>,
+  ): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The lab client was closed'));
+    const r = this.running;
+    return new Promise<T>((resolve, reject) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        this.pending.delete(fail);
+      };
+      const fail = (e: Error): void => {
+        settle();
+        reject(e);
+      };
+      const timer = setTimeout(
+        () => this.crash(r, `no answer to ${what} within ${this.watchdogMs / 1000} s`),
+        this.watchdogMs,
+      );
+      this.pending.add(fail);
+      r.ready
+        .then(() => {
+          if (!r.remote) throw new Error('The engine worker is not running');
+          return invoke(r.remote);
+        })
+        .then(
+          (v) => {
+            settle();
+            resolve(v);
+          },
+          (e) => fail(asError(e)),
+        );
+    });
+  }
+
+  private crash(r: Running, reason: string): void {
+    // A worker we already replaced may still fire events: only the current one counts.
+    if (r !== this.running || this.closed) return;
+    r.worker?.terminate();
+    if (!r.started) {
+      // It never answered (a script that fails to load, say): restarting would only loop.
+      const e = new Error(`The engine worker could not start (${reason}): reload the page`);
+      this.running = unusable(e);
+      this.rejectPending(e);
+      return;
+    }
+    this.running = this.spawn();
+    this.rejectPending(new LabCrashError(reason));
+    for (const l of [...this.listeners]) l(reason);
+  }
+
+  private rejectPending(e: Error): void {
+    const all = [...this.pending];
+    this.pending.clear();
+    for (const fail of all) fail(e);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The worker entry: the lab host, exposed with Comlink on the worker's global scope.
+ *
+ * Typed under the app's DOM lib on purpose (TOOLCHAIN.md gotcha 9): no WebWorker lib reference,
+ * only calls valid in both (`self.close`, `setTimeout`, Comlink's default endpoint).
+ */
+import * as Comlink from 'comlink';
+import { LabHost } from './host';
+import { workerApi } from './workerApi';
+
+/** Die the way a real crash looks from the page: an uncaught error, then no worker at all. */
+function crash(): void {
+  setTimeout(() => self.close(), 0);
+  throw new Error('Injected crash: the engine worker stopped');
+}
+
+Comlink.expose(workerApi(new LabHost(), crash));

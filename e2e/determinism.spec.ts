@@ -25,7 +25,7 @@ test('the conformance suite passes in Chromium with the same trace hashes as in 
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto('/');
+  await page.goto('/?selfcheck');
   await page.getByRole('button', { name: 'Run the conformance suite' }).click();
   const node = nodeHashes();
   const n = Object.keys(node).length;

@@ -1,17 +1,34 @@
 import { expect, test } from '@playwright/test';
 
-test('the page loads with its heading and no errors @smoke', async ({ page }) => {
+test('the lab loads with every view and no errors @smoke', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
-
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
-
   await expect(page).toHaveTitle('HMM Lab');
-  await expect(page.getByTestId('app')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'HMM Lab' })).toBeVisible();
-  await expect(page.getByText('Linux HMM page migration, step by step')).toBeVisible();
+  for (const id of [
+    'address-space',
+    'actions',
+    'memory',
+    'page-tables',
+    'inspector',
+    'counters',
+    'narration',
+    'scenario',
+  ])
+    await expect(page.getByTestId(id)).toBeVisible();
+  await expect(page.getByTestId('status')).toHaveText('');
+  await expect(page.getByTestId('grid-ram')).toBeVisible();
+  // 1280x720 without scrolling the page.
+  const overflow = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.scrollHeight,
+  ]);
+  expect(overflow[0]).toBeLessThanOrEqual(1280);
+  expect(overflow[1]).toBeLessThanOrEqual(720);
   expect(errors).toEqual([]);
 });

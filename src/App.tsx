@@ -1,20 +1,36 @@
+import { useMemo } from 'react';
 import { SelfCheck } from './selfcheck/SelfCheck';
+import { createLabStore } from './store/labStore';
+import { LabStoreProvider } from './store/react';
+import { DEFAULT_MACHINE } from './views/defaultMachine';
+import { Lab } from './views/lab/Lab';
+import { installTestHook } from './views/testHook';
+import { LabClient } from './worker/client';
 
+/** `?selfcheck` runs the conformance suite in this browser; `?debug` adds fault-injection buttons. */
 export function App() {
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('selfcheck'))
+    return (
+      <main data-testid="app" className="min-h-screen bg-slate-950 px-6 py-10 text-slate-100">
+        <div className="mx-auto max-w-3xl">
+          <h1 className="text-3xl font-semibold tracking-tight">HMM Lab</h1>
+          <SelfCheck />
+        </div>
+      </main>
+    );
+  return <LabApp debug={params.has('debug')} />;
+}
+
+function LabApp({ debug }: { debug: boolean }) {
+  const store = useMemo(() => {
+    const s = createLabStore(new LabClient(), DEFAULT_MACHINE);
+    installTestHook(s);
+    return s;
+  }, []);
   return (
-    <main
-      data-testid="app"
-      className="min-h-screen bg-slate-950 px-6 py-16 text-slate-100 antialiased"
-    >
-      <div className="mx-auto max-w-2xl">
-        <h1 className="text-4xl font-semibold tracking-tight">HMM Lab</h1>
-        <p className="mt-2 text-lg text-slate-300">Linux HMM page migration, step by step</p>
-        <p className="mt-10 border-l-2 border-sky-500 pl-4 text-sm text-slate-400">
-          The lab UI — page tables, device memory and <code>struct page</code> refcounts — arrives
-          with the next milestone.
-        </p>
-        <SelfCheck />
-      </div>
-    </main>
+    <LabStoreProvider store={store}>
+      <Lab debug={debug} />
+    </LabStoreProvider>
   );
 }

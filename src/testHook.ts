@@ -5,6 +5,24 @@
 export interface LabTestHook {
   /** Results of the in-browser conformance run, by scenario file name. */
   conformance: Record<string, { passed: boolean; traceHash: string }>;
+  /** The states the memory grid `name` ('ram' or a device) painted last, one per frame. */
+  grid?: (name: string) => string[];
+  /** The CPU page-table entry of page `index` of buffer `buf` in process `proc`. */
+  pte?: (
+    proc: string,
+    buf: string,
+    index: number,
+  ) => { kind: string; pfn: number; bits: string[] } | null;
+  /** A frame's struct page counters. */
+  frame?: (pfn: number) => { ref: number; map: number; pin: number; value: number } | null;
+  /** The watched frame's refcount history (what the chart draws). */
+  history?: () => { fn: string; ref: number; map: number }[];
+  /** The kernel functions of the current operation's micro-steps. */
+  narration?: () => string[];
+  /** Milliseconds from the last click to its reply applied. */
+  latency?: () => number | null;
+  /** Changes whenever a worker reply is applied (operations : micro-step position). */
+  stamp?: () => string;
 }
 
 declare global {

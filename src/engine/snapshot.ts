@@ -35,7 +35,16 @@ export interface DeviceSnap {
   calloc: number;
   cfree: number;
   /** The driver's pfn encoding (seed hmm-pfn-driver-encoding), as hex strings. */
-  encoding: { name: string; valid: string; write: string; devicePrivate: string; none: string; error: string; special: string; pfnShift: number };
+  encoding: {
+    name: string;
+    valid: string;
+    write: string;
+    devicePrivate: string;
+    none: string;
+    error: string;
+    special: string;
+    pfnShift: number;
+  };
 }
 
 export interface VmaSnap {
@@ -82,6 +91,8 @@ export interface MirrorSnap {
   /** kind = tag (1 read, 3 write, 2 atomic); bits unused. */
   entries: EntriesSnap;
   snapshot: Uint8Array;
+  /** The virtual page the last snapshot's first byte describes. */
+  snapshotStart: number;
 }
 
 export interface Snapshot {
@@ -104,7 +115,12 @@ export interface Snapshot {
 
 function entries(vpns: number[], read: (vpn: number) => [number, number, number]): EntriesSnap {
   const n = vpns.length;
-  const e: EntriesSnap = { vpn: new Float64Array(n), kind: new Uint8Array(n), pfn: new Int32Array(n), bits: new Uint8Array(n) };
+  const e: EntriesSnap = {
+    vpn: new Float64Array(n),
+    kind: new Uint8Array(n),
+    pfn: new Int32Array(n),
+    bits: new Uint8Array(n),
+  };
   vpns.forEach((vpn, i) => {
     const [k, p, b] = read(vpn);
     e.vpn[i] = vpn;
@@ -186,7 +202,11 @@ export function takeSnapshot(m: Machine, seq: number): Snapshot {
         dax: v.dax,
       })),
       buffers: [...p.buffers].map(([name, b]) => ({ name, start: b.start, pages: b.pages })),
-      pte: entries(p.pt.populated(0, Number.MAX_SAFE_INTEGER), (v) => [p.pt.kind(v), p.pt.pfn(v), p.pt.bits(v)]),
+      pte: entries(p.pt.populated(0, Number.MAX_SAFE_INTEGER), (v) => [
+        p.pt.kind(v),
+        p.pt.pfn(v),
+        p.pt.bits(v),
+      ]),
     })),
     mirrors: m.mirrors.map((x) => ({
       id: x.id,
@@ -198,8 +218,13 @@ export function takeSnapshot(m: Machine, seq: number): Snapshot {
       faults: x.faults,
       nsysPages: x.nsysPages,
       ndevPages: x.ndevPages,
-      entries: entries([...x.pt.entries(0, Number.MAX_SAFE_INTEGER)], (v) => [x.pt.kind(v), x.pt.a(v), 0]),
+      entries: entries([...x.pt.entries(0, Number.MAX_SAFE_INTEGER)], (v) => [
+        x.pt.kind(v),
+        x.pt.a(v),
+        0,
+      ]),
       snapshot: x.snapshot.slice(),
+      snapshotStart: x.snapshotStart,
     })),
   };
 }
@@ -214,6 +239,7 @@ export function transferables(s: Snapshot): ArrayBuffer[] {
   [f.ref, f.map, f.pin, f.flags, f.mem, f.mappingKind, f.mappingId, f.index, f.value].forEach(add);
   for (const d of s.devices) add(d.bits);
   for (const p of s.procs) [p.pte.vpn, p.pte.kind, p.pte.pfn, p.pte.bits].forEach(add);
-  for (const x of s.mirrors) [x.entries.vpn, x.entries.kind, x.entries.pfn, x.entries.bits, x.snapshot].forEach(add);
+  for (const x of s.mirrors)
+    [x.entries.vpn, x.entries.kind, x.entries.pfn, x.entries.bits, x.snapshot].forEach(add);
   return out;
 }

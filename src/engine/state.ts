@@ -69,8 +69,9 @@ export class Mirror {
   /** The dummy driver's access counters (seed hmm-dummy-fake-device-memory). */
   nsysPages = 0;
   ndevPages = 0;
-  /** The bytes of the last SNAPSHOT. */
+  /** The bytes of the last SNAPSHOT, and the virtual page its first byte describes. */
   snapshot: Uint8Array = new Uint8Array(0);
+  snapshotStart = 0;
   constructor(
     readonly id: number,
     readonly name: string,
@@ -97,6 +98,7 @@ export class Mirror {
     m.nsysPages = this.nsysPages;
     m.ndevPages = this.ndevPages;
     m.snapshot = this.snapshot.slice();
+    m.snapshotStart = this.snapshotStart;
     return m;
   }
 }

@@ -40,13 +40,13 @@ export interface LabState {
   /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
   lastLatencyMs: number | null;
 
-  newMachine(spec: MachineSpec, commands?: Command[]): Promise<void>;
+  newMachine: (spec: MachineSpec, commands?: Command[]) => Promise<void>;
   /** Run a command; it is appended to the scenario whatever its result (a kernel error is a result). */
-  run(command: Command): Promise<void>;
-  seek(op: number, step: number): Promise<void>;
-  select(selection: RangeSelection | null): void;
-  watch(pfn: number | null): Promise<void>;
-  dismissError(): void;
+  run: (command: Command) => Promise<void>;
+  seek: (op: number, step: number) => Promise<void>;
+  select: (selection: RangeSelection | null) => void;
+  watch: (pfn: number | null) => Promise<void>;
+  dismissError: () => void;
   /** Test hook: make the worker throw (recoverable) or die (fatal). */
-  injectFailure(fatal: boolean): Promise<void>;
+  injectFailure: (fatal: boolean) => Promise<void>;
 }

@@ -56,6 +56,7 @@ export function* dmirrorSnapshot(
   const bytes = new Uint8Array(end - start);
   r.pfns.forEach((e, i) => (bytes[i] = mkentry(k, dev, e)));
   mirror.snapshot = bytes;
+  mirror.snapshotStart = start;
   const shown = [...bytes.slice(0, 16)]
     .map((b) => b.toString(16).padStart(2, '0').toUpperCase())
     .join(' ');

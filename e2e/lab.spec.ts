@@ -1,0 +1,157 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './pages/LabPage';
+
+test.describe('the lab, by clicking', () => {
+  test('malloc -> CPU write -> migrate to device -> a CPU read faults the page back', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+
+    // mmap: a VMA, nothing populated.
+    await lab.mmap('buf0', 1);
+    await lab.select('app', 'buf0', 0);
+    await expect(lab.pteKind(0)).toHaveText(/^none/);
+    expect(await lab.narration()).toContain('do_mmap');
+
+    // CPU write: do_anonymous_page gives a RAM page.
+    await lab.write(42);
+    await expect(lab.pteKind(0)).toHaveText(/^present/);
+    expect((await lab.hookPte('app', 'buf0', 0))?.bits).toEqual(
+      expect.arrayContaining(['write', 'dirty', 'young']),
+    );
+    expect(await lab.narration()).toContain('handle_mm_fault -> do_anonymous_page');
+    const S = (await lab.hookPte('app', 'buf0', 0))?.pfn ?? -1;
+    expect((await lab.grid('ram'))[S - 1]).toBe('allocated');
+
+    // Open the device and migrate: a device-private entry, bit 0 of gpu0 set, S freed.
+    await lab.click('open-gpu0');
+    await lab.select('app', 'buf0', 0);
+    await lab.click('gpu0-migrate');
+    await expect(lab.result()).toHaveText(/returned 0 · cpages 1, faults 0/);
+    await expect(lab.pteKind(0)).toHaveText(/^device-private/);
+    const names = await lab.narration();
+    for (const fn of [
+      'migrate_vma_collect_pmd',
+      'migrate_device_unmap',
+      'migrate_vma_check_page',
+      'migrate_vma_pages',
+      'migrate_vma_finalize',
+    ])
+      expect(names).toContain(fn);
+    expect((await lab.grid('gpu0'))[0]).toBe('allocated');
+    expect((await lab.grid('ram'))[S - 1]).toBe('free');
+    const D = (await lab.hookPte('app', 'buf0', 0))?.pfn ?? -1;
+    await lab.select('app', 'buf0', 0); // watch D in the inspector
+    await expect(page.getByTestId('inspector-ref')).toHaveText(/^1/);
+
+    // A CPU read: do_swap_page -> migrate_to_ram; D's last reference goes, page_free clears bit 0.
+    await lab.click('act-cpu-read');
+    await expect(lab.pteKind(0)).toHaveText(/^present/);
+    expect((await lab.grid('gpu0'))[0]).toBe('free');
+    const back = await lab.narration();
+    expect(back.some((f) => f.includes('migrate_to_ram'))).toBe(true);
+    expect(back).toContain('free_zone_device_folio');
+    // The chart of D shows its life: allocated (1), mapped, and the free transition.
+    const hist = await lab.history();
+    expect(hist.at(-1)?.ref).toBe(0);
+    await expect(page.getByTestId('chart-free')).toHaveCount(1);
+    expect(await lab.frame(D)).toMatchObject({ ref: 0, map: 0 });
+    expect(lab.errors).toEqual([]);
+  });
+
+  test('fork with a device page: the entry is shared read-only, refcount and mapcount go up', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.mmap('buf0', 1);
+    await lab.select('app', 'buf0', 0);
+    await lab.write(7);
+    await lab.click('open-gpu0');
+    await lab.select('app', 'buf0', 0);
+    await lab.click('gpu0-migrate');
+    const D = (await lab.hookPte('app', 'buf0', 0))?.pfn ?? -1;
+    await lab.click('act-fork');
+    await expect(page.getByTestId('proc-child1')).toBeVisible();
+    expect(await lab.hookPte('child1', 'buf0', 0)).toMatchObject({
+      kind: 'device-private',
+      pfn: D,
+      bits: [],
+    });
+    expect(await lab.hookPte('app', 'buf0', 0)).toMatchObject({
+      kind: 'device-private',
+      pfn: D,
+      bits: [],
+    });
+    expect(await lab.frame(D)).toMatchObject({ ref: 2, map: 2 });
+    expect(await lab.narration()).toContain(
+      'dup_mm -> copy_page_range -> copy_present_pte / copy_nonpresent_pte',
+    );
+  });
+
+  test('a pinned page refuses to migrate, and the narration says why', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.mmap('buf0', 1);
+    await lab.select('app', 'buf0', 0);
+    await lab.write(1);
+    await lab.click('act-gup');
+    await lab.click('open-gpu0');
+    await lab.select('app', 'buf0', 0);
+    await lab.click('gpu0-migrate');
+    await expect(lab.result()).toHaveText(/returned -ENOENT/);
+    await page.getByTestId('step-list').getByText('migrate_vma_check_page').click();
+    await expect(page.getByTestId('current-text')).toContainText(
+      'refcount 2 - extra 1 > mapcount 0: the page is pinned, it stays',
+    );
+    await lab.page.getByTestId('step-list').locator('li').last().click();
+    await lab.idle();
+    await expect(lab.pteKind(0)).toHaveText(/^present/);
+    expect((await lab.grid('gpu0')).filter((s) => s !== 'free')).toEqual([]);
+  });
+
+  test('device memory exhaustion: 4 device pages, 6 to migrate', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByTestId('new-machine').click();
+    await page.getByTestId('machine-device-pages-0').fill('4');
+    await page.getByTestId('machine-start').click();
+    await lab.idle();
+    await expect(page.getByTestId('machine-summary')).toContainText('gpu0 private 4p');
+    await lab.mmap('buf0', 6);
+    await lab.select('app', 'buf0', 0, 5);
+    await lab.write(3);
+    await lab.click('open-gpu0');
+    await lab.select('app', 'buf0', 0, 5);
+    await lab.click('gpu0-migrate');
+    await expect(lab.result()).toHaveText(/returned -ENOENT/);
+    expect(await lab.grid('gpu0')).toEqual(['allocated', 'allocated', 'allocated', 'allocated']);
+    expect((await lab.hookPte('app', 'buf0', 3))?.kind).toBe('device-private');
+    expect((await lab.hookPte('app', 'buf0', 4))?.kind).toBe('present');
+    await expect(page.getByTestId('current-text')).toContainText('no mirror entry');
+  });
+
+  test('a worker error is shown and the lab recovers; a crashed worker is restarted and replayed', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open('?debug');
+    await lab.mmap('buf0', 2);
+    await lab.select('app', 'buf0', 0, 1);
+    await lab.write(5);
+    await lab.click('debug-throw');
+    await expect(page.getByTestId('error-banner')).toContainText('Injected failure');
+    // Still working: the next action runs.
+    await lab.click('act-cpu-inc');
+    await expect(lab.result()).toHaveText(/returned 0/);
+    await lab.click('dismiss-error');
+    await expect(page.getByTestId('error-banner')).toHaveCount(0);
+    const before = await lab.hookPte('app', 'buf0', 1);
+    await lab.click('debug-crash');
+    await expect(page.getByTestId('error-banner')).toContainText('restarted', { timeout: 20_000 });
+    await lab.idle();
+    expect(await lab.hookPte('app', 'buf0', 1)).toEqual(before);
+    await expect(page.getByTestId('scenario-text')).toContainText('app inc buf0[0..1]');
+  });
+});

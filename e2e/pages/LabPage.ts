@@ -1,0 +1,91 @@
+/**
+ * The lab, driven the way a person drives it: clicks, drags and keys only. Reads go through
+ * the visible text or the read-only window.__hmmlab hook (canvas contents).
+ */
+import { expect, type Page } from '@playwright/test';
+import type {} from '../../src/testHook';
+
+export class LabPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
+    await expect(this.page.getByTestId('lab')).toBeVisible();
+    await expect(this.page.getByTestId('status')).toHaveText('');
+  }
+
+  async idle(): Promise<void> {
+    await expect(this.page.getByTestId('status')).toHaveText('');
+  }
+
+  async click(testId: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    await this.idle();
+  }
+
+  async mmap(name: string, pages: number, kind = 'anon-private'): Promise<void> {
+    await this.page.getByTestId('act-mmap').click();
+    await this.page.getByTestId('mmap-name').fill(name);
+    await this.page.getByTestId('mmap-pages').fill(String(pages));
+    await this.page.getByTestId('mmap-kind').selectOption(kind);
+    await this.click('mmap-submit');
+    await expect(this.page.getByTestId(`page-app-${name}-0`)).toBeVisible();
+  }
+
+  /** Drag from page `first` to page `last` of a buffer. */
+  async select(proc: string, buf: string, first: number, last = first): Promise<void> {
+    const a = this.page.getByTestId(`page-${proc}-${buf}-${first}`);
+    const b = this.page.getByTestId(`page-${proc}-${buf}-${last}`);
+    await a.scrollIntoViewIfNeeded();
+    const ba = await a.boundingBox();
+    const bb = await b.boundingBox();
+    if (!ba || !bb) throw new Error('page cell not visible');
+    await this.page.mouse.move(ba.x + ba.width / 2, ba.y + ba.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(bb.x + bb.width / 2, bb.y + bb.height / 2, { steps: 4 });
+    await this.page.mouse.up();
+    await expect(b).toHaveAttribute('aria-selected', 'true');
+    await this.idle();
+  }
+
+  async write(value: number): Promise<void> {
+    await this.page.getByTestId('value').fill(String(value));
+    await this.click('act-cpu-write');
+  }
+
+  pteKind(index: number) {
+    return this.page.getByTestId(`pte-kind-${index}`);
+  }
+
+  async hookPte(proc: string, buf: string, index: number) {
+    return this.page.evaluate(([p, b, i]) => window.__hmmlab?.pte?.(p, b, i) ?? null, [
+      proc,
+      buf,
+      index,
+    ] as const);
+  }
+
+  async grid(name: string): Promise<string[]> {
+    return this.page.evaluate((n) => window.__hmmlab?.grid?.(n) ?? [], name);
+  }
+
+  async narration(): Promise<string[]> {
+    return this.page.evaluate(() => window.__hmmlab?.narration?.() ?? []);
+  }
+
+  async frame(pfn: number) {
+    return this.page.evaluate((p) => window.__hmmlab?.frame?.(p) ?? null, pfn);
+  }
+
+  async history() {
+    return this.page.evaluate(() => window.__hmmlab?.history?.() ?? []);
+  }
+
+  result() {
+    return this.page.getByTestId('result');
+  }
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A button that explains itself when it cannot be used: `disabledWhy` disables it and shows the
+ * reason as its tooltip and accessible description (never a silent grey button).
+ */
+export function Button({
+  children,
+  onClick,
+  disabledWhy = null,
+  testId,
+  kind = 'normal',
+  title,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  disabledWhy?: string | null;
+  testId?: string;
+  kind?: 'normal' | 'primary' | 'danger';
+  title?: string;
+}) {
+  const base =
+    'rounded px-2 py-0.5 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40';
+  const color =
+    kind === 'primary'
+      ? 'bg-sky-700 text-white hover:bg-sky-600'
+      : kind === 'danger'
+        ? 'bg-rose-800 text-white hover:bg-rose-700'
+        : 'bg-slate-700 text-slate-100 hover:bg-slate-600';
+  return (
+    <button
+      type="button"
+      className={`${base} ${color}`}
+      onClick={onClick}
+      disabled={disabledWhy !== null}
+      title={disabledWhy ?? title}
+      aria-description={disabledWhy ?? undefined}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}

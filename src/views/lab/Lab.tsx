@@ -1,0 +1,45 @@
+/**
+ * The lab: every view at once, sized so the lecture machine fits 1280x720 without scrolling.
+ * Left: address spaces and actions. Middle: physical memory and page tables. Right: the
+ * struct page inspector and counters. Bottom: narration and the scenario text.
+ */
+import { ActionBar } from './ActionBar';
+import { AddressSpace } from './AddressSpace';
+import { Counters } from './Counters';
+import { ErrorBanner } from './ErrorBanner';
+import { Inspector } from './Inspector';
+import { MemoryGrids } from './MemoryGrids';
+import { Narration } from './Narration';
+import { PageTableView } from './PageTableView';
+import { ScenarioText } from './ScenarioText';
+import { TopBar } from './TopBar';
+
+export function Lab({ debug }: { debug: boolean }) {
+  return (
+    <div
+      data-testid="lab"
+      className="flex h-screen min-h-[700px] flex-col overflow-hidden bg-slate-950 text-slate-100"
+    >
+      <TopBar debug={debug} />
+      <ErrorBanner />
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(340px,1fr)_424px_400px] gap-2 p-2">
+        <div className="grid min-h-0 grid-rows-[minmax(140px,1fr)_auto] gap-2">
+          <AddressSpace />
+          <ActionBar />
+        </div>
+        <div className="grid min-h-0 grid-rows-[minmax(0,1.1fr)_minmax(0,1fr)] gap-2">
+          <MemoryGrids />
+          <PageTableView />
+        </div>
+        <div className="grid min-h-0 grid-rows-[minmax(0,1.3fr)_minmax(0,0.7fr)] gap-2">
+          <Inspector />
+          <Counters />
+        </div>
+      </main>
+      <footer className="grid h-[190px] grid-cols-[1fr_400px] gap-2 px-2 pb-2">
+        <Narration />
+        <ScenarioText />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+/** The mmap dialog: a new buffer for a process (name, size, backing, sharing, protection). */
+import { useState } from 'react';
+import type { Prot } from '../../engine/command';
+import { LIMITS } from '../../engine/limits';
+import type { Snapshot } from '../../engine/snapshot';
+import { useLab } from '../../store/react';
+import { Button } from './Button';
+
+type Kind = 'anon-private' | 'anon-shared' | 'file-private' | 'file-shared' | 'dax';
+
+export function MmapForm({
+  snap,
+  proc,
+  onDone,
+}: {
+  snap: Snapshot;
+  proc: string;
+  onDone: () => void;
+}) {
+  const run = useLab((s) => s.run);
+  const p = snap.procs.find((x) => x.name === proc);
+  const used = new Set(p?.buffers.map((b) => b.name));
+  let n = 0;
+  while (used.has(`buf${n}`)) n++;
+  const [name, setName] = useState(`buf${n}`);
+  const [pages, setPages] = useState('4');
+  const [kind, setKind] = useState<Kind>('anon-private');
+  const [prot, setProt] = useState<Prot>('rw');
+  const pmem = snap.devices.find((d) => d.type === 'pmem' && d.online);
+  const count = Number(pages);
+  const why = !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)
+    ? 'a buffer name starts with a letter or _ and has letters, digits, _ . -'
+    : used.has(name)
+      ? `${proc} already has a buffer named ${name}`
+      : !Number.isInteger(count) || count < 1 || count > LIMITS.mmapPages
+        ? `the size must be 1 to ${LIMITS.mmapPages} pages`
+        : kind === 'dax' && !pmem
+          ? 'a DAX mapping needs a pmem device: hotplug one first'
+          : null;
+  const submit = (): void => {
+    const file = kind.startsWith('file')
+      ? `${name}.dat`
+      : kind === 'dax'
+        ? (pmem?.name ?? null)
+        : null;
+    void run({
+      op: 'mmap',
+      proc,
+      buf: name,
+      pages: count,
+      backing: kind.startsWith('anon') ? 'anon' : 'file',
+      file,
+      shared: kind.endsWith('shared') || kind === 'dax',
+      prot,
+    });
+    onDone();
+  };
+  return (
+    <form
+      aria-label="mmap"
+      className="flex flex-wrap items-center gap-1 rounded border border-slate-700 p-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!why) submit();
+      }}
+    >
+      <label className="flex items-center gap-1">
+        name{' '}
+        <input
+          aria-label="buffer name"
+          data-testid="mmap-name"
+          className="w-16 rounded bg-slate-800 px-1 font-mono"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <label className="flex items-center gap-1">
+        pages{' '}
+        <input
+          aria-label="pages"
+          data-testid="mmap-pages"
+          className="w-12 rounded bg-slate-800 px-1 font-mono"
+          value={pages}
+          onChange={(e) => setPages(e.target.value)}
+        />
+      </label>
+      <select
+        aria-label="backing"
+        data-testid="mmap-kind"
+        className="rounded bg-slate-800"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+      >
+        <option value="anon-private">anon private</option>
+        <option value="anon-shared">anon shared (shmem)</option>
+        <option value="file-private">file private</option>
+        <option value="file-shared">file shared</option>
+        <option value="dax">DAX on pmem</option>
+      </select>
+      <select
+        aria-label="mmap protection"
+        data-testid="mmap-prot"
+        className="rounded bg-slate-800"
+        value={prot}
+        onChange={(e) => setProt(e.target.value as Prot)}
+      >
+        <option value="rw">rw</option>
+        <option value="r">r</option>
+        <option value="none">none</option>
+      </select>
+      <Button testId="mmap-submit" kind="primary" disabledWhy={why} onClick={submit}>
+        map
+      </Button>
+      <Button onClick={onDone}>cancel</Button>
+      {why && <span className="w-full text-[11px] text-amber-300">{why}</span>}
+    </form>
+  );
+}

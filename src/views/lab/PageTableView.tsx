@@ -1,0 +1,176 @@
+/**
+ * The CPU page-table entries of the selected pages, and each mirror's entries for the same
+ * pages in its driver's own encoding (raw bits decoded through the driver's tables).
+ */
+import { decode, encode, encodingFor, type EntryMeaning } from '../../engine/driver/encoding';
+import { PTE, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
+import type { ProcSnap, Snapshot } from '../../engine/snapshot';
+import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/selectors';
+import { useLab } from '../../store/react';
+import { highlightOf } from '../model/changes';
+import { entryAt, frameLabel, vaddr } from '../model/lookup';
+import { Panel } from './Panel';
+
+const MAX_ROWS = 16;
+const TAG = ['none', 'read', 'atomic', 'write'];
+
+export function PageTableView() {
+  const snap = useLab(selectSnapshot);
+  const sel = useLab(selectSelection);
+  const step = useLab(selectCurrentStep);
+  if (!snap) return <Panel title="Page tables">…</Panel>;
+  const p = sel ? snap.procs.find((x) => x.name === sel.proc) : undefined;
+  const b = p && sel ? p.buffers.find((x) => x.name === sel.buf) : undefined;
+  if (!p || !b || !sel)
+    return (
+      <Panel title="Page tables" testId="page-tables">
+        <p className="text-xs text-slate-500">
+          Select pages to see their CPU page-table entries and every mirror&apos;s entries.
+        </p>
+      </Panel>
+    );
+  const hl = highlightOf(step?.changes);
+  const vpns = Array.from(
+    { length: Math.min(sel.count, MAX_ROWS) },
+    (_, i) => b.start + sel.first + i,
+  );
+  const mirrors = snap.mirrors.filter((m) => m.open && m.pid === p.pid);
+  return (
+    <Panel title={`Page tables · ${p.name} ${sel.buf}`} testId="page-tables">
+      <table className="w-full font-mono text-[10px]">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="text-left">page</th>
+            <th className="text-left">CPU PTE</th>
+            <th className="text-left">pfn / slot</th>
+            <th className="text-left">bits</th>
+          </tr>
+        </thead>
+        <tbody>
+          {vpns.map((vpn, i) => (
+            <PteRow
+              key={vpn}
+              snap={snap}
+              p={p}
+              vpn={vpn}
+              index={sel.first + i}
+              changed={hl.pte(p.pid, vpn)}
+            />
+          ))}
+        </tbody>
+      </table>
+      {sel.count > MAX_ROWS && (
+        <p className="text-[10px] text-slate-500">
+          first {MAX_ROWS} of {sel.count} pages
+        </p>
+      )}
+      {mirrors.map((m) => {
+        const dev = snap.devices[m.dev];
+        if (!dev) return null;
+        const enc = encodingFor(snap.kernel, dev.index);
+        return (
+          <div key={m.id} className="mt-2" data-testid={`mirror-${m.name}`}>
+            <div className="text-[10px] text-slate-400">
+              mirror {m.name} · encoding: {enc.name}
+            </div>
+            <table className="w-full font-mono text-[10px]">
+              <tbody>
+                {vpns.map((vpn, i) => {
+                  const e = entryAt(m.entries, vpn);
+                  const meaning: EntryMeaning =
+                    e && e.kind
+                      ? {
+                          kind: 'valid',
+                          write: e.kind === 3 || e.kind === 2,
+                          devicePrivate:
+                            snap.devices[(snap.frames.mem[e.pfn] ?? 0) - 1]?.type === 'private',
+                          pfn: e.pfn,
+                        }
+                      : { kind: 'none', write: false, devicePrivate: false, pfn: 0 };
+                  const raw = encode(enc, meaning);
+                  const back = decode(enc, raw);
+                  const at = vpn - m.snapshotStart;
+                  const byte = at >= 0 && at < m.snapshot.length ? (m.snapshot[at] ?? 0) : null;
+                  return (
+                    <tr
+                      key={vpn}
+                      className={hl.mirror(m.id, vpn) ? 'bg-yellow-300/20' : ''}
+                      data-testid={`mirror-row-${m.name}-${sel.first + i}`}
+                    >
+                      <td className="pr-1">[{sel.first + i}]</td>
+                      <td className="pr-1">{e && e.kind ? TAG[e.kind] : 'none'}</td>
+                      <td className="pr-1">0x{raw.toString(16)}</td>
+                      <td
+                        className="pr-1"
+                        title="the byte the last SNAPSHOT reported for this page"
+                      >
+                        {byte === null ? '' : byte.toString(16).padStart(2, '0').toUpperCase()}
+                      </td>
+                      <td className="text-slate-400">
+                        {back.kind === 'valid'
+                          ? `VALID${back.write ? ' WRITE' : ''}${back.devicePrivate ? ' DEVICE_PRIVATE' : ''} → ${frameLabel(snap, back.pfn)}`
+                          : `values[${back.kind.toUpperCase()}]`}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </Panel>
+  );
+}
+
+function PteRow({
+  snap,
+  p,
+  vpn,
+  index,
+  changed,
+}: {
+  snap: Snapshot;
+  p: ProcSnap;
+  vpn: number;
+  index: number;
+  changed: boolean;
+}) {
+  const e = entryAt(p.pte, vpn);
+  const kind = !e
+    ? 'none'
+    : e.kind === PTE.present && e.pfn === snap.zeroPfn
+      ? 'zero page'
+      : (PTE_KIND_NAMES[e.kind] ?? '?');
+  const target = !e
+    ? ''
+    : e.kind === PTE.swap
+      ? `swap type 0 offset ${e.pfn}`
+      : e.kind === PTE.none
+        ? ''
+        : `${e.pfn} (${frameLabel(snap, e.pfn)})`;
+  const bits = e ? PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0).join(' ') : '';
+  const swapType =
+    e &&
+    (e.kind === PTE.devicePrivate ||
+      e.kind === PTE.migration ||
+      e.kind === PTE.deviceExclusive ||
+      e.kind === PTE.hwpoison)
+      ? ` (swap entry, offset = pfn)`
+      : '';
+  return (
+    <tr
+      className={changed ? 'bg-yellow-300/20' : ''}
+      data-testid={`pte-row-${index}`}
+      title={vaddr(vpn)}
+    >
+      <td className="pr-1">[{index}]</td>
+      <td className="pr-1" data-testid={`pte-kind-${index}`}>
+        {kind}
+        <span className="text-slate-500">{swapType}</span>
+      </td>
+      <td className="pr-1">{target}</td>
+      <td className="text-slate-400">{bits}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Installs the read-only window.__hmmlab hook e2e tests read: what the canvases painted, the
+ * PTE a page has, a frame's struct page, the chart's points, the narration. Installed always
+ * (it only reads); never used by the app itself.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import { PTE_BIT_NAMES, PTE_KIND_NAMES } from '../engine/mm/pte';
+import type { LabState } from '../store/types';
+import type {} from '../testHook';
+import type { CellState } from './model/frameCells';
+import { entryAt } from './model/lookup';
+
+/** What each memory grid painted last, by memory name. */
+export const painted = new Map<string, CellState[]>();
+
+export function installTestHook(store: StoreApi<LabState>): void {
+  const prev = window.__hmmlab;
+  window.__hmmlab = {
+    conformance: prev?.conformance ?? {},
+    grid: (name) => [...(painted.get(name) ?? [])],
+    pte: (proc, buf, index) => {
+      const s = store.getState().snapshot;
+      const p = s?.procs.find((x) => x.name === proc);
+      const b = p?.buffers.find((x) => x.name === buf);
+      if (!s || !p || !b) return null;
+      const e = entryAt(p.pte, b.start + index);
+      if (!e || e.kind === 0) return { kind: 'none', pfn: -1, bits: [] };
+      const kind = e.kind === 1 && e.pfn === s.zeroPfn ? 'zero' : (PTE_KIND_NAMES[e.kind] ?? '?');
+      return { kind, pfn: e.pfn, bits: PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0) };
+    },
+    frame: (pfn) => {
+      const s = store.getState().snapshot;
+      if (!s || pfn < 0 || pfn >= s.frames.count) return null;
+      return {
+        ref: s.frames.ref[pfn] ?? 0,
+        map: s.frames.map[pfn] ?? 0,
+        pin: s.frames.pin[pfn] ?? 0,
+        value: s.frames.value[pfn] ?? 0,
+      };
+    },
+    history: () => {
+      const h = store.getState().history;
+      return h ? h.points.map((p) => ({ fn: p.fn, ref: p.ref, map: p.map })) : [];
+    },
+    narration: () => {
+      const st = store.getState();
+      const op = st.position ? st.ops[st.position.op] : undefined;
+      return op ? op.steps.map((s) => s.fn) : [];
+    },
+    latency: () => store.getState().lastLatencyMs,
+    stamp: () => {
+      const st = store.getState();
+      return `${st.ops.length}:${st.snapshot?.seq ?? -1}:${st.position?.op ?? -2}.${st.position?.step ?? -2}`;
+    },
+  };
+}

@@ -21,5 +21,9 @@ test('the lab mid-migration', async ({ page }) => {
   await lab.select('app', 'buf0', 0, 3);
   await page.getByTestId('step-list').getByText('migrate_vma_check_page').click();
   await lab.idle();
+  // Inspect the first RAM page: its refcount chart shows the migration's references.
+  const box = await page.getByTestId('grid-ram').locator('canvas').boundingBox();
+  if (box) await page.mouse.click(box.x + 8, box.y + 8);
+  await lab.idle();
   await page.screenshot({ path: 'docs/lab-mid-migration.png' });
 });

@@ -69,8 +69,17 @@ export class LabPage {
     ] as const);
   }
 
+  /** What the canvas painted, read after the next animation frame (grids paint on rAF). */
   async grid(name: string): Promise<string[]> {
-    return this.page.evaluate((n) => window.__hmmlab?.grid?.(n) ?? [], name);
+    return this.page.evaluate(
+      (n) =>
+        new Promise<string[]>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(window.__hmmlab?.grid?.(n) ?? [])),
+          ),
+        ),
+      name,
+    );
   }
 
   async narration(): Promise<string[]> {

@@ -23,3 +23,13 @@ export function useLab<T>(selector: (s: LabState) => T): T {
     );
   return useStore(store, selector);
 }
+
+/**
+ * The vanilla store itself, for views that paint outside React (canvas grids subscribe to it
+ * and repaint on the next animation frame instead of re-rendering).
+ */
+export function useLabStore(): StoreApi<LabState> {
+  const store = useContext(LabStoreContext);
+  if (!store) throw new Error('useLabStore() was called outside <LabStoreProvider>');
+  return store;
+}

@@ -32,6 +32,7 @@ export function ActionBar() {
   const [prot, setProt] = useState<Prot>('r');
   const [gup, setGup] = useState({ write: true, pin: false, longterm: false, fast: false });
   const [showMmap, setShowMmap] = useState(false);
+  const [picked, setPicked] = useState('');
   const [plug, setPlug] = useState<{ type: MemType; pages: string }>({
     type: 'private',
     pages: '8',
@@ -40,7 +41,10 @@ export function ActionBar() {
 
   const busy = status === 'busy' ? 'the engine is still working on the last action' : null;
   const alive = snap.procs.filter((p) => p.alive);
-  const proc = sel ? snap.procs.find((p) => p.name === sel.proc) : alive[0];
+  // The acting process: the selection's, else the one picked in the list, else the first alive.
+  const proc = sel
+    ? snap.procs.find((p) => p.name === sel.proc)
+    : (alive.find((p) => p.name === picked) ?? alive[0]);
   const procName = proc?.name ?? '';
   const needSel =
     busy ?? (sel ? null : 'select pages first: drag across page cells in the address space');
@@ -59,6 +63,21 @@ export function ActionBar() {
     <Panel title="Actions" testId="actions">
       <div className="space-y-1 text-xs">
         <Row label={procName || 'process'}>
+          <select
+            aria-label="acting process"
+            data-testid="act-proc"
+            className="rounded bg-slate-800"
+            value={procName}
+            disabled={!!sel}
+            title={
+              sel ? `the selection belongs to ${sel.proc}` : 'the process the actions apply to'
+            }
+            onChange={(e) => setPicked(e.target.value)}
+          >
+            {alive.map((p) => (
+              <option key={p.pid}>{p.name}</option>
+            ))}
+          </select>
           <Button testId="act-mmap" disabledWhy={needProc} onClick={() => setShowMmap(true)}>
             mmap…
           </Button>

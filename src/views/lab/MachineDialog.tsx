@@ -28,7 +28,7 @@ export function MachineDialog({
   const [devices, setDevices] = useState<{ name: string; type: MemType; pages: string }[]>(
     spec.devices.map((d) => ({ ...d, pages: String(d.pages) })),
   );
-  const [proc, setProc] = useState(spec.processes[0] ?? 'app');
+  const [procs, setProcs] = useState(spec.processes.join(', '));
   const next: MachineSpec = {
     kernel,
     platform,
@@ -38,7 +38,7 @@ export function MachineDialog({
       type: d.type,
       pages: Number(d.pages),
     })),
-    processes: [proc],
+    processes: procs.split(/[\s,]+/).filter(Boolean),
   };
   const why = checkSpec(next);
   return (
@@ -148,12 +148,12 @@ export function MachineDialog({
           </Button>
         </fieldset>
         <label className="flex items-center gap-1">
-          process
+          processes
           <input
             data-testid="machine-proc"
             className="w-20 rounded bg-slate-800 px-1 font-mono"
-            value={proc}
-            onChange={(e) => setProc(e.target.value)}
+            value={procs}
+            onChange={(e) => setProcs(e.target.value)}
           />
         </label>
         {why && <p className="text-amber-300">{why}</p>}

@@ -1,39 +1,121 @@
 /**
  * Physical memory: system RAM and each device's memory as canvas grids (cheap at any size).
- * Hover names a frame's owner and counters; clicking a frame shows it in the inspector.
+ * The grids repaint from a transient store subscription on the next animation frame, so a
+ * step never re-renders React here; React only lays out the canvases when the machine's shape
+ * changes. Hover names a frame's owner and counters; clicking a frame shows it in the inspector.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Snapshot } from '../../engine/snapshot';
-import { selectCurrentStep, selectSnapshot, selectWatched } from '../../store/selectors';
-import { useLab } from '../../store/react';
+import { selectCurrentStep } from '../../store/selectors';
+import { useLab, useLabStore } from '../../store/react';
+import type { LabState } from '../../store/types';
 import { highlightOf } from '../model/changes';
 import { memoryModels, type MemoryModel } from '../model/frameCells';
 import { frameLabel, mappersOf, vaddr } from '../model/lookup';
-import { cellAt, drawMemoryGrid, gridHeight, gridLayout } from '../paint/drawMemoryGrid';
+import {
+  cellAt,
+  drawMemoryGrid,
+  gridHeight,
+  gridLayout,
+  type GridLayout,
+} from '../paint/drawMemoryGrid';
 import { painted } from '../testHook';
 import { Panel } from './Panel';
 
 const WIDTH = 396;
 
+interface Shape {
+  name: string;
+  count: number;
+}
+
+/** The grids' shape: which memories and how many frames each (changes only with the machine). */
+function shapeKey(s: LabState): string {
+  const snap = s.snapshot;
+  if (!snap) return '';
+  return [`ram:${snap.ramPages}`, ...snap.devices.map((d) => `${d.name}:${d.pages}`)].join(',');
+}
+
+function models(s: LabState): MemoryModel[] {
+  return s.snapshot ? memoryModels(s.snapshot, highlightOf(selectCurrentStep(s)?.changes)) : [];
+}
+
 export function MemoryGrids() {
-  const snap = useLab(selectSnapshot);
-  const step = useLab(selectCurrentStep);
-  const watched = useLab(selectWatched);
+  const key = useLab(shapeKey);
+  const store = useLabStore();
   const watch = useLab((s) => s.watch);
-  const models = useMemo(
-    () => (snap ? memoryModels(snap, highlightOf(step?.changes)) : []),
-    [snap, step],
-  );
-  if (!snap) return <Panel title="Physical memory">…</Panel>;
+  const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  const titles = useRef(new Map<string, HTMLElement>());
+  const shapes: Shape[] = key
+    ? key.split(',').map((x) => {
+        const [name, n] = x.split(':');
+        return { name: name ?? '', count: Number(n) };
+      })
+    : [];
+
+  useEffect(() => {
+    let frame = 0;
+    const paint = (): void => {
+      frame = 0;
+      const s = store.getState();
+      for (const m of models(s)) {
+        const c = canvases.current.get(m.name);
+        const ctx = c?.getContext('2d');
+        if (!c || !ctx) continue;
+        const layout = gridLayout(m.cells.length, WIDTH);
+        const dpr = window.devicePixelRatio || 1;
+        const h = Math.max(1, gridHeight(m.cells.length, layout));
+        if (c.width !== WIDTH * dpr || c.height !== h * dpr) {
+          c.width = WIDTH * dpr;
+          c.height = h * dpr;
+        }
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawMemoryGrid(ctx, m, layout, s.watched, scanOf(s, m));
+        painted.set(
+          m.name,
+          m.cells.map((x) => x.state),
+        );
+        const t = titles.current.get(m.name);
+        if (t) t.textContent = m.title;
+      }
+    };
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(paint);
+    };
+    paint();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.snapshot !== prev.snapshot ||
+        s.position !== prev.position ||
+        s.watched !== prev.watched ||
+        s.ops !== prev.ops
+      )
+        schedule();
+    });
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [store, key]);
+
+  if (!key) return <Panel title="Physical memory">…</Panel>;
   return (
     <Panel title="Physical memory" testId="memory">
       <div className="space-y-2">
-        {models.map((m) => (
+        {shapes.map((sh) => (
           <Grid
-            key={m.name}
-            snap={snap}
-            model={m}
-            watched={watched}
+            key={sh.name}
+            shape={sh}
+            store={store}
+            canvasRef={(c) => {
+              // React 19 treats a returned value as a cleanup function: return nothing.
+              if (c) canvases.current.set(sh.name, c);
+              else canvases.current.delete(sh.name);
+            }}
+            titleRef={(t) => {
+              if (t) titles.current.set(sh.name, t);
+              else titles.current.delete(sh.name);
+            }}
             onPick={(pfn) => void watch(pfn)}
           />
         ))}
@@ -42,65 +124,71 @@ export function MemoryGrids() {
   );
 }
 
-const Grid = memo(function Grid({
-  snap,
-  model,
-  watched,
+/**
+ * While a device allocation step is shown, find_first_zero_bit's scan: from bit 0 to the last
+ * bit that step set. -1 when the step allocated nothing here.
+ */
+function scanOf(s: LabState, m: MemoryModel): number {
+  const step = selectCurrentStep(s);
+  if (m.dev < 0 || !step || step.phase !== 'alloc') return -1;
+  const runs = step.changes.bits[m.dev];
+  if (!runs || runs.length === 0) return -1;
+  let last = -1;
+  for (let k = 0; k < runs.length; k += 2)
+    last = Math.max(last, (runs[k] ?? 0) + (runs[k + 1] ?? 0) - 1);
+  return last;
+}
+
+function Grid({
+  shape,
+  store,
+  canvasRef,
+  titleRef,
   onPick,
 }: {
-  snap: Snapshot;
-  model: MemoryModel;
-  watched: number | null;
+  shape: Shape;
+  store: ReturnType<typeof useLabStore>;
+  canvasRef: (c: HTMLCanvasElement | null) => void;
+  titleRef: (t: HTMLElement | null) => void;
   onPick: (pfn: number) => void;
 }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState<number>(-1);
-  const layout = gridLayout(model.cells.length, WIDTH);
-  const height = Math.max(1, gridHeight(model.cells.length, layout));
-  useEffect(() => {
-    const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = WIDTH * dpr;
-    c.height = height * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawMemoryGrid(ctx, model, layout, watched);
-    painted.set(
-      model.name,
-      model.cells.map((x) => x.state),
-    );
-  }, [model, layout, height, watched]);
-  const cell = hover >= 0 ? model.cells[hover] : undefined;
-  const tip = cell ? describeFrame(snap, cell.pfn, cell.state) : `${model.title}`;
+  const [tip, setTip] = useState('');
+  const layout: GridLayout = gridLayout(shape.count, WIDTH);
+  const height = Math.max(1, gridHeight(shape.count, layout));
+  const cellUnder = (
+    e: React.MouseEvent<HTMLCanvasElement>,
+  ): { pfn: number; state: string } | null => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const i = cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout);
+    const m = models(store.getState()).find((x) => x.name === shape.name);
+    const c = m?.cells[i];
+    return c ? { pfn: c.pfn, state: c.state } : null;
+  };
   return (
-    <figure data-testid={`grid-${model.name}`}>
-      <figcaption className="mb-0.5 text-[11px] text-slate-300">{model.title}</figcaption>
+    <figure data-testid={`grid-${shape.name}`}>
+      <figcaption ref={titleRef} className="mb-0.5 text-[11px] text-slate-300" />
       <canvas
-        ref={ref}
+        ref={canvasRef}
         role="img"
-        aria-label={`${model.title}; hover or click a frame`}
+        aria-label={`${shape.name === 'ram' ? 'system RAM' : shape.name}: ${shape.count} frames; hover or click a frame`}
         title={tip}
         style={{ width: WIDTH, height }}
         className="cursor-pointer"
         onMouseMove={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          setHover(cellAt(e.clientX - r.left, e.clientY - r.top, model.cells.length, layout));
+          const c = cellUnder(e);
+          const snap = store.getState().snapshot;
+          setTip(c && snap ? describeFrame(snap, c.pfn, c.state) : '');
         }}
-        onMouseLeave={() => setHover(-1)}
+        onMouseLeave={() => setTip('')}
         onClick={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          const i = cellAt(e.clientX - r.left, e.clientY - r.top, model.cells.length, layout);
-          const c = model.cells[i];
+          const c = cellUnder(e);
           if (c) onPick(c.pfn);
         }}
       />
-      <div aria-live="off" className="h-4 truncate text-[10px] text-slate-400">
-        {cell ? tip : ''}
-      </div>
+      <div className="h-4 truncate text-[10px] text-slate-400">{tip}</div>
     </figure>
   );
-});
+}
 
 function describeFrame(s: Snapshot, pfn: number, state: string): string {
   const owners = mappersOf(s, pfn)

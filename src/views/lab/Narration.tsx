@@ -1,11 +1,12 @@
 /**
- * The current micro-step: its kernel function and sentence, the list of the operation's
- * micro-steps (click one to see the machine at that point), and the result or error line.
+ * The current micro-step: its kernel function and sentence, the result or error line, and the
+ * list of the operation's micro-steps (click one to see the machine at that point).
  */
+import { useEffect, useRef } from 'react';
 import { errnoName } from '../../engine/errno';
+import { describeCommand } from '../../scenario/describe';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import { describeCommand } from '../../scenario/describe';
 import { formatNs } from '../model/format';
 import { Panel } from './Panel';
 
@@ -14,6 +15,12 @@ export function Narration() {
   const step = useLab(selectCurrentStep);
   const pos = useLab(selectPosition);
   const seek = useLab((s) => s.seek);
+  const current = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // A block body: newer Chromium returns a Promise from scrollIntoView, and an effect must
+    // return nothing but a cleanup function.
+    void current.current?.scrollIntoView({ block: 'nearest' });
+  }, [pos]);
   if (!op || !pos)
     return (
       <Panel title="Narration" testId="narration">
@@ -28,40 +35,52 @@ export function Narration() {
       title={`Narration · op ${op.index + 1}: ${describeCommand(op.command)}`}
       testId="narration"
     >
-      {step && (
-        <div aria-live="polite" className="mb-1">
-          <div className="font-mono text-sm text-sky-300" data-testid="current-fn">
-            {step.fn}
-          </div>
-          <div className="text-sm text-slate-100" data-testid="current-text">
-            {step.text}
+      <div className="grid h-full min-h-0 grid-cols-[1fr_320px] gap-3">
+        <div className="min-h-0 overflow-auto">
+          {step && (
+            <div aria-live="polite">
+              <div className="font-mono text-sm text-sky-300" data-testid="current-fn">
+                {step.fn}
+              </div>
+              <div className="text-sm text-slate-100" data-testid="current-text">
+                {step.text}
+              </div>
+              {step.source && (
+                <div className="mt-0.5 text-[10px] text-slate-500">{step.source}</div>
+              )}
+            </div>
+          )}
+          <div
+            role="status"
+            data-testid="result"
+            className={`mt-1 text-xs ${failed ? 'text-rose-300' : 'text-emerald-300'}`}
+          >
+            {op.problem ? `Not run: ${op.problem}` : `returned ${errnoName(op.ret)}`}
+            {op.cpages !== null ? ` · cpages ${op.cpages}, faults ${op.faults}` : ''} ·{' '}
+            {formatNs(op.cost)}
           </div>
         </div>
-      )}
-      <div
-        role="status"
-        data-testid="result"
-        className={`mb-1 text-xs ${failed ? 'text-rose-300' : 'text-emerald-300'}`}
-      >
-        {op.problem ? `Not run: ${op.problem}` : `returned ${errnoName(op.ret)}`}
-        {op.cpages !== null ? ` · cpages ${op.cpages}, faults ${op.faults}` : ''} ·{' '}
-        {formatNs(op.cost)}
+        <ol
+          className="min-h-0 space-y-0.5 overflow-auto text-[11px]"
+          data-testid="step-list"
+          aria-label="micro-steps of this operation"
+        >
+          {op.steps.map((s, i) => (
+            <li key={s.seq}>
+              <button
+                ref={i === pos.step ? current : undefined}
+                type="button"
+                onClick={() => void seek(op.index, i)}
+                aria-current={i === pos.step ? 'step' : undefined}
+                className={`w-full truncate rounded px-1 text-left font-mono ${i === pos.step ? 'bg-sky-900 text-sky-100' : 'text-slate-400 hover:bg-slate-800'}`}
+                title={`${s.fn}: ${s.text}${s.source ? ` (${s.source})` : ''}`}
+              >
+                {i + 1}. {s.fn}
+              </button>
+            </li>
+          ))}
+        </ol>
       </div>
-      <ol className="space-y-0.5 text-[11px]" data-testid="step-list">
-        {op.steps.map((s, i) => (
-          <li key={s.seq}>
-            <button
-              type="button"
-              onClick={() => void seek(op.index, i)}
-              aria-current={i === pos.step ? 'step' : undefined}
-              className={`w-full truncate rounded px-1 text-left font-mono ${i === pos.step ? 'bg-sky-900 text-sky-100' : 'text-slate-400 hover:bg-slate-800'}`}
-              title={`${s.fn}: ${s.text}${s.source ? ` (${s.source})` : ''}`}
-            >
-              {i + 1}. {s.fn}
-            </button>
-          </li>
-        ))}
-      </ol>
     </Panel>
   );
 }

@@ -3,7 +3,7 @@
  * pages in its driver's own encoding (raw bits decoded through the driver's tables).
  */
 import { decode, encode, encodingFor, type EntryMeaning } from '../../engine/driver/encoding';
-import { PTE, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
+import { PTE, PTEB, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
 import type { ProcSnap, Snapshot } from '../../engine/snapshot';
 import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
@@ -40,9 +40,9 @@ export function PageTableView() {
       <table className="w-full font-mono text-[10px]">
         <thead className="text-slate-500">
           <tr>
-            <th className="text-left">page</th>
-            <th className="text-left">CPU PTE</th>
-            <th className="text-left">pfn / slot</th>
+            <th className="pr-1 text-left">page</th>
+            <th className="pr-1 text-left">CPU PTE</th>
+            <th className="pr-1 text-left">pfn / slot</th>
             <th className="text-left">bits</th>
           </tr>
         </thead>
@@ -145,19 +145,12 @@ function PteRow({
   const target = !e
     ? ''
     : e.kind === PTE.swap
-      ? `swap type 0 offset ${e.pfn}`
+      ? `swap slot ${e.pfn}`
       : e.kind === PTE.none
         ? ''
         : `${e.pfn} (${frameLabel(snap, e.pfn)})`;
   const bits = e ? PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0).join(' ') : '';
-  const swapType =
-    e &&
-    (e.kind === PTE.devicePrivate ||
-      e.kind === PTE.migration ||
-      e.kind === PTE.deviceExclusive ||
-      e.kind === PTE.hwpoison)
-      ? ` (swap entry, offset = pfn)`
-      : '';
+  const swapType = e ? swapEntryType(e.kind, e.bits) : null;
   return (
     <tr
       className={changed ? 'bg-yellow-300/20' : ''}
@@ -167,10 +160,37 @@ function PteRow({
       <td className="pr-1">[{index}]</td>
       <td className="pr-1" data-testid={`pte-kind-${index}`}>
         {kind}
-        <span className="text-slate-500">{swapType}</span>
+        {swapType && (
+          <span className="text-slate-500">
+            {' '}
+            ({swapType}, offset {e?.pfn})
+          </span>
+        )}
       </td>
       <td className="pr-1">{target}</td>
       <td className="text-slate-400">{bits}</td>
     </tr>
   );
+}
+
+/**
+ * Non-present entries are swap entries: a type (the kernel's special swap types, or swap
+ * device 0) and an offset (the pfn for the special ones, the slot for real swap).
+ */
+function swapEntryType(kind: number, bits: number): string | null {
+  const w = (bits & PTEB.write) !== 0;
+  switch (kind) {
+    case PTE.devicePrivate:
+      return w ? 'SWP_DEVICE_WRITE' : 'SWP_DEVICE_READ';
+    case PTE.migration:
+      return w ? 'SWP_MIGRATION_WRITE' : 'SWP_MIGRATION_READ';
+    case PTE.deviceExclusive:
+      return w ? 'SWP_DEVICE_EXCLUSIVE_WRITE' : 'SWP_DEVICE_EXCLUSIVE_READ';
+    case PTE.hwpoison:
+      return 'SWP_HWPOISON';
+    case PTE.swap:
+      return 'swap type 0';
+    default:
+      return null;
+  }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../engine/command';
 import { Engine } from '../../engine/engine';
 import { takeSnapshot } from '../../engine/snapshot';
-import { chartPoints } from './chart';
+import { chartPoints, transition } from './chart';
 import { highlightOf } from './changes';
 import { memoryModels } from './frameCells';
 import { frameLabel, mappersOf } from './lookup';
@@ -96,6 +96,18 @@ describe('view models', () => {
       0,
     );
     expect(pts.map((p) => p.free)).toEqual([false, false, false, true]);
-    expect(pts[3]!.label).toBe('free: do_swap_page -> page_free');
+    expect(pts[1]!.label).toBe('0 -> 1: allocated (dmirror_devmem_alloc_page)');
+    expect(pts[3]!.label).toBe('1 -> 0: free, page_free (do_swap_page)');
+    expect(
+      transition(
+        'dup_mm -> copy_page_range -> copy_one_pte',
+        { ref: 2, map: 1 },
+        { ref: 3, map: 2 },
+        1,
+      ),
+    ).toBe('2 -> 3: get_page + page_dup_rmap (fork)');
+    expect(
+      transition('unmap_page_range -> zap_pte_range', { ref: 2, map: 1 }, { ref: 1, map: 0 }, 1),
+    ).toBe('2 -> 1: free, page_free (zap_pte_range)');
   });
 });

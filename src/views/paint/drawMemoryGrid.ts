@@ -95,11 +95,16 @@ function paintCell(
   }
 }
 
+/**
+ * `scanTo` >= 0 draws find_first_zero_bit's walk: a line under every cell from bit 0 to the
+ * last bit the current step allocated.
+ */
 export function drawMemoryGrid(
   ctx: CanvasRenderingContext2D,
   m: MemoryModel,
   l: GridLayout,
   watched: number | null,
+  scanTo = -1,
 ): void {
   const color = m.dev < 0 ? RAM_COLOR : deviceColor(m.dev);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -107,5 +112,9 @@ export function drawMemoryGrid(
     const x = (i % l.cols) * (l.cell + l.gap);
     const y = Math.floor(i / l.cols) * (l.cell + l.gap);
     paintCell(ctx, c, x, y, l.cell, color, c.pfn === watched);
+    if (i <= scanTo && l.cell >= 6) {
+      ctx.fillStyle = CHANGED;
+      ctx.fillRect(x, y + l.cell - 2, l.cell, 2);
+    }
   });
 }

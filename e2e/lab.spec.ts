@@ -154,4 +154,50 @@ test.describe('the lab, by clicking', () => {
     expect(await lab.hookPte('app', 'buf0', 1)).toEqual(before);
     await expect(page.getByTestId('scenario-text')).toContainText('app inc buf0[0..1]');
   });
+
+  test('invalid actions say why: disabled buttons explain, kernel errors are shown', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    // Nothing selected yet.
+    await expect(page.getByTestId('act-cpu-read')).toBeDisabled();
+    await expect(page.getByTestId('act-cpu-read')).toHaveAttribute('title', /select pages first/);
+    // A bad buffer name in the mmap form.
+    await page.getByTestId('act-mmap').click();
+    await page.getByTestId('mmap-name').fill('9bad');
+    await expect(page.getByTestId('mmap-submit')).toBeDisabled();
+    await expect(page.getByRole('form', { name: 'mmap' })).toContainText(
+      'a buffer name starts with a letter',
+    );
+    await page.getByTestId('mmap-name').fill('buf0');
+    await page.getByTestId('mmap-pages').fill('3');
+    await lab.click('mmap-submit');
+    await lab.select('app', 'buf0', 0, 2);
+    // A value that is not a value; then one that is: i writes each page's index.
+    await page.getByTestId('value').fill('abc');
+    await expect(page.getByTestId('act-cpu-write')).toHaveAttribute(
+      'title',
+      /32-bit integer, or i, -i, i\+N/,
+    );
+    await lab.write(0);
+    await page.getByTestId('value').fill('i+10');
+    await lab.click('act-cpu-write');
+    expect(
+      await Promise.all(
+        [0, 1, 2].map(
+          async (i) => (await lab.frame((await lab.hookPte('app', 'buf0', i))?.pfn ?? -1))?.value,
+        ),
+      ),
+    ).toEqual([10, 11, 12]);
+    // A device action before the mirror is open explains itself; a kernel error is shown in the narration.
+    await expect(page.getByTestId('open-gpu0')).toBeEnabled();
+    await page.getByTestId('act-mprotect').click();
+    await lab.idle();
+    await lab.click('open-gpu0');
+    await lab.select('app', 'buf0', 0, 2);
+    await lab.click('gpu0-write');
+    await expect(lab.result()).toHaveText(/returned -EPERM/);
+    await expect(page.getByTestId('scenario-text')).toContainText('gpu0 write buf0[0..2]');
+  });
 });

@@ -4,11 +4,12 @@
  * why; a command the kernel refuses shows its error in the narration.
  */
 import { useState } from 'react';
-import type { Command, MemType, Prot, RangeRef } from '../../engine/command';
+import type { Command, MemType, Prot, RangeRef, ValueExpr } from '../../engine/command';
 import type { Snapshot } from '../../engine/snapshot';
 import { selectSelection, selectSnapshot, selectStatus } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import type { RangeSelection } from '../../store/types';
+import { parseValue, valueProblem } from '../../scenario/values';
 import { Button } from './Button';
 import { MmapForm } from './MmapForm';
 import { Panel } from './Panel';
@@ -33,6 +34,7 @@ export function ActionBar() {
   const [gup, setGup] = useState({ write: true, pin: false, longterm: false, fast: false });
   const [showMmap, setShowMmap] = useState(false);
   const [picked, setPicked] = useState('');
+  const [reclaimN, setReclaimN] = useState('8');
   const [plug, setPlug] = useState<{ type: MemType; pages: string }>({
     type: 'private',
     pages: '8',
@@ -54,9 +56,13 @@ export function ActionBar() {
     snap.procs.some((p) => p.name === n) ||
     snap.devices.some((d) => d.name === n) ||
     snap.mirrors.some((m) => m.name === n && m.open);
-  const num = Number(value);
+  // A value as the scenario writes it: 42, -7, i, -i, i+1 (i: the page's index in its buffer).
+  const parsedValue = parseValue(value.trim());
   const valueWhy =
-    Number.isInteger(num) && Math.abs(num) < 2 ** 31 ? null : 'the value must be a 32-bit integer';
+    parsedValue && !valueProblem(parsedValue)
+      ? null
+      : 'the value must be a 32-bit integer, or i, -i, i+N (i: the page index in its buffer)';
+  const val: ValueExpr = parsedValue ?? { scale: 0, offset: 0 };
   const go = (c: Command) => void run(c);
 
   return (
@@ -122,7 +128,7 @@ export function ActionBar() {
                 op: 'cpu-write',
                 proc: sel.proc,
                 range: rangeOf(sel),
-                value: { scale: 0, offset: num },
+                value: val,
               })
             }
           >
@@ -239,11 +245,22 @@ export function ActionBar() {
           </Button>
           <Button
             testId="act-reclaim"
-            disabledWhy={busy}
-            onClick={() => go({ op: 'reclaim', pages: 8 })}
+            disabledWhy={
+              busy ??
+              (Number.isInteger(Number(reclaimN)) && Number(reclaimN) > 0
+                ? null
+                : 'reclaim a positive number of pages')
+            }
+            onClick={() => go({ op: 'reclaim', pages: Number(reclaimN) })}
           >
-            reclaim 8
+            reclaim
           </Button>
+          <input
+            aria-label="pages to reclaim"
+            className="w-10 rounded bg-slate-800 px-1 font-mono"
+            value={reclaimN}
+            onChange={(e) => setReclaimN(e.target.value)}
+          />
         </Row>
         {snap.devices.map((d) => (
           <DeviceRow
@@ -253,7 +270,7 @@ export function ActionBar() {
             procName={procName}
             sel={sel}
             busy={busy}
-            value={num}
+            value={val}
             valueWhy={valueWhy}
             go={go}
           />
@@ -330,7 +347,7 @@ function DeviceRow({
   procName: string;
   sel: RangeSelection | null;
   busy: string | null;
-  value: number;
+  value: ValueExpr;
   valueWhy: string | null;
   go: (c: Command) => void;
 }) {
@@ -416,9 +433,7 @@ function DeviceRow({
           <Button
             testId={`${d.name}-fill`}
             disabledWhy={needRange ?? valueWhy}
-            onClick={() =>
-              r && go({ op: 'devbuf', mirror: m, range: r, value: { scale: 0, offset: value } })
-            }
+            onClick={() => r && go({ op: 'devbuf', mirror: m, range: r, value })}
           >
             fill buffer
           </Button>

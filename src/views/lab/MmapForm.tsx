@@ -26,6 +26,7 @@ export function MmapForm({
   const [pages, setPages] = useState('4');
   const [kind, setKind] = useState<Kind>('anon-private');
   const [prot, setProt] = useState<Prot>('rw');
+  const [file, setFile] = useState('data');
   const pmem = snap.devices.find((d) => d.type === 'pmem' && d.online);
   const count = Number(pages);
   const why = !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)
@@ -36,20 +37,18 @@ export function MmapForm({
         ? `the size must be 1 to ${LIMITS.mmapPages} pages`
         : kind === 'dax' && !pmem
           ? 'a DAX mapping needs a pmem device: hotplug one first'
-          : null;
+          : kind.startsWith('file') && !/^[A-Za-z0-9_./+:@=,~-]{1,255}$/.test(file)
+            ? 'a file name is letters, digits and _ . / + : @ = , ~ -'
+            : null;
   const submit = (): void => {
-    const file = kind.startsWith('file')
-      ? `${name}.dat`
-      : kind === 'dax'
-        ? (pmem?.name ?? null)
-        : null;
+    const fileName = kind.startsWith('file') ? file : kind === 'dax' ? (pmem?.name ?? null) : null;
     void run({
       op: 'mmap',
       proc,
       buf: name,
       pages: count,
       backing: kind.startsWith('anon') ? 'anon' : 'file',
-      file,
+      file: fileName,
       shared: kind.endsWith('shared') || kind === 'dax',
       prot,
     });
@@ -97,6 +96,18 @@ export function MmapForm({
         <option value="file-shared">file shared</option>
         <option value="dax">DAX on pmem</option>
       </select>
+      {kind.startsWith('file') && (
+        <label className="flex items-center gap-1">
+          file
+          <input
+            aria-label="file name"
+            data-testid="mmap-file"
+            className="w-16 rounded bg-slate-800 px-1 font-mono"
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+          />
+        </label>
+      )}
       <select
         aria-label="mmap protection"
         data-testid="mmap-prot"

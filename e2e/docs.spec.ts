@@ -11,11 +11,7 @@ test('the lab mid-migration', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const lab = new LabPage(page);
   await lab.open();
-  await lab.mmap('buf0', 4);
-  await lab.select('app', 'buf0', 0, 3);
-  await lab.write(42);
-  await lab.click('open-gpu0');
-  await lab.select('app', 'buf0', 0, 3);
+  await lab.writtenAndOpened(4, 42);
   await lab.click('gpu0-read');
   await lab.click('gpu0-migrate');
   await lab.select('app', 'buf0', 0, 3);

@@ -65,11 +65,7 @@ test.describe('the lab, by clicking', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.mmap('buf0', 1);
-    await lab.select('app', 'buf0', 0);
-    await lab.write(7);
-    await lab.click('open-gpu0');
-    await lab.select('app', 'buf0', 0);
+    await lab.writtenAndOpened(1, 7);
     await lab.click('gpu0-migrate');
     const D = (await lab.hookPte('app', 'buf0', 0))?.pfn ?? -1;
     await lab.click('act-fork');
@@ -119,11 +115,7 @@ test.describe('the lab, by clicking', () => {
     await page.getByTestId('machine-start').click();
     await lab.idle();
     await expect(page.getByTestId('machine-summary')).toContainText('gpu0 private 4p');
-    await lab.mmap('buf0', 6);
-    await lab.select('app', 'buf0', 0, 5);
-    await lab.write(3);
-    await lab.click('open-gpu0');
-    await lab.select('app', 'buf0', 0, 5);
+    await lab.writtenAndOpened(6, 3);
     await lab.click('gpu0-migrate');
     await expect(lab.result()).toHaveText(/returned -ENOENT/);
     expect(await lab.grid('gpu0')).toEqual(['allocated', 'allocated', 'allocated', 'allocated']);

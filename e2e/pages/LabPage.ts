@@ -57,6 +57,15 @@ export class LabPage {
     await this.click('act-cpu-write');
   }
 
+  /** The lecture's opening: a buffer written by the CPU, the device opened, the pages selected. */
+  async writtenAndOpened(pages: number, value: number, device = 'gpu0'): Promise<void> {
+    await this.mmap('buf0', pages);
+    await this.select('app', 'buf0', 0, pages - 1);
+    await this.write(value);
+    await this.click(`open-${device}`);
+    await this.select('app', 'buf0', 0, pages - 1);
+  }
+
   pteKind(index: number) {
     return this.page.getByTestId(`pte-kind-${index}`);
   }

@@ -11,6 +11,7 @@ import { useLab } from '../../store/react';
 import type { RangeSelection } from '../../store/types';
 import { parseValue, valueProblem } from '../../scenario/values';
 import { Button } from './Button';
+import { Choice, TextInput } from './Field';
 import { MmapForm } from './MmapForm';
 import { Panel } from './Panel';
 
@@ -134,12 +135,12 @@ export function ActionBar() {
           >
             CPU write
           </Button>
-          <input
-            aria-label="value to write"
-            data-testid="value"
-            className="w-14 rounded bg-slate-800 px-1 font-mono"
+          <TextInput
+            label="value to write"
+            testId="value"
+            width="w-14"
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(v) => setValue(v)}
           />
           <Button
             testId="act-cpu-inc"
@@ -184,17 +185,11 @@ export function ActionBar() {
           >
             mprotect
           </Button>
-          <select
-            aria-label="protection"
-            data-testid="prot"
-            className="rounded bg-slate-800"
-            value={prot}
-            onChange={(e) => setProt(e.target.value as Prot)}
-          >
+          <Choice<Prot> label="protection" testId="prot" value={prot} onChange={setProt}>
             {PROTS.map((p) => (
               <option key={p}>{p}</option>
             ))}
-          </select>
+          </Choice>
           <Button
             testId="act-munmap"
             disabledWhy={needSel}
@@ -255,11 +250,11 @@ export function ActionBar() {
           >
             reclaim
           </Button>
-          <input
-            aria-label="pages to reclaim"
-            className="w-10 rounded bg-slate-800 px-1 font-mono"
+          <TextInput
+            label="pages to reclaim"
+            width="w-10"
             value={reclaimN}
-            onChange={(e) => setReclaimN(e.target.value)}
+            onChange={(v) => setReclaimN(v)}
           />
         </Row>
         {snap.devices.map((d) => (

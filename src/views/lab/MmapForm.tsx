@@ -5,6 +5,7 @@ import { LIMITS } from '../../engine/limits';
 import type { Snapshot } from '../../engine/snapshot';
 import { useLab } from '../../store/react';
 import { Button } from './Button';
+import { Choice, TextInput } from './Field';
 
 type Kind = 'anon-private' | 'anon-shared' | 'file-private' | 'file-shared' | 'dax';
 
@@ -65,60 +66,48 @@ export function MmapForm({
     >
       <label className="flex items-center gap-1">
         name{' '}
-        <input
-          aria-label="buffer name"
-          data-testid="mmap-name"
-          className="w-16 rounded bg-slate-800 px-1 font-mono"
+        <TextInput
+          label="buffer name"
+          testId="mmap-name"
+          width="w-16"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(v) => setName(v)}
         />
       </label>
       <label className="flex items-center gap-1">
         pages{' '}
-        <input
-          aria-label="pages"
-          data-testid="mmap-pages"
-          className="w-12 rounded bg-slate-800 px-1 font-mono"
+        <TextInput
+          label="pages"
+          testId="mmap-pages"
+          width="w-12"
           value={pages}
-          onChange={(e) => setPages(e.target.value)}
+          onChange={(v) => setPages(v)}
         />
       </label>
-      <select
-        aria-label="backing"
-        data-testid="mmap-kind"
-        className="rounded bg-slate-800"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as Kind)}
-      >
+      <Choice<Kind> label="backing" testId="mmap-kind" value={kind} onChange={setKind}>
         <option value="anon-private">anon private</option>
         <option value="anon-shared">anon shared (shmem)</option>
         <option value="file-private">file private</option>
         <option value="file-shared">file shared</option>
         <option value="dax">DAX on pmem</option>
-      </select>
+      </Choice>
       {kind.startsWith('file') && (
         <label className="flex items-center gap-1">
           file
-          <input
-            aria-label="file name"
-            data-testid="mmap-file"
-            className="w-16 rounded bg-slate-800 px-1 font-mono"
+          <TextInput
+            label="file name"
+            testId="mmap-file"
+            width="w-16"
             value={file}
-            onChange={(e) => setFile(e.target.value)}
+            onChange={(v) => setFile(v)}
           />
         </label>
       )}
-      <select
-        aria-label="mmap protection"
-        data-testid="mmap-prot"
-        className="rounded bg-slate-800"
-        value={prot}
-        onChange={(e) => setProt(e.target.value as Prot)}
-      >
+      <Choice<Prot> label="mmap protection" testId="mmap-prot" value={prot} onChange={setProt}>
         <option value="rw">rw</option>
         <option value="r">r</option>
         <option value="none">none</option>
-      </select>
+      </Choice>
       <Button testId="mmap-submit" kind="primary" disabledWhy={why} onClick={submit}>
         map
       </Button>

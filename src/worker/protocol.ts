@@ -1,14 +1,29 @@
 /**
- * The worker protocol (version 1): what the UI asks the engine's worker, and what comes back.
+ * The worker protocol (version 2): what the UI asks the engine's worker, and what comes back.
  * The worker owns the engine; the UI only ever sees these messages. Snapshots travel as
  * transferred typed arrays; everything else is small plain data.
  */
 import type { Command, MachineSpec } from '../engine/command';
+import type { Expect } from '../scenario/ast';
 import type { Snapshot } from '../engine/snapshot';
 import type { ChangesJson } from '../engine/trace/changes';
 import type { Phase } from '../engine/trace/step';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** A command as the scenario wrote it: its expectations and its line (0: not from text). */
+export interface ScenarioStep {
+  command: Command;
+  expects: Expect[];
+  line: number;
+}
+
+/** An expectation that did not hold after its command. */
+export interface ExpectFailureView {
+  /** The expectation's line in the scenario text (0 when not from text). */
+  line: number;
+  message: string;
+}
 
 /** One micro-step as the UI sees it. */
 export interface StepView {
@@ -35,6 +50,10 @@ export interface OpView {
   faults: number | null;
   /** A name the command got wrong (not a kernel error). */
   problem: string | null;
+  /** The command's line in the scenario text (0 when not from text). */
+  line: number;
+  /** Its expectations that failed, in order (empty when all held or there were none). */
+  failures: ExpectFailureView[];
   /** Simulated ns of the whole operation. */
   cost: number;
   /** seq of its first step (steps may be empty only for a command that did nothing). */
@@ -85,10 +104,20 @@ export interface StateReply {
  */
 export interface LabHostApi {
   version(): number;
-  /** A new machine, then `commands` run in order (a scenario, or a replay after a restart). */
-  init(spec: MachineSpec, commands: Command[], watch: number | null): StateReply;
-  /** Run one command to completion and show its last micro-step. */
-  run(command: Command, watch: number | null): StateReply;
+  /**
+   * A new machine, then `steps` run in order (a scenario, an edit of it, or a replay after a
+   * restart), landing at `at` when that step exists, else at the end (null: the end).
+   * When `spec` and a prefix of `steps` equal the current lab's, that prefix is kept, not
+   * re-run, and the reply's ops start after it (opsFrom).
+   */
+  init(
+    spec: MachineSpec,
+    steps: ScenarioStep[],
+    at: Position | null,
+    watch: number | null,
+  ): StateReply;
+  /** Run more steps at the end (a clicked action), and show the last one's last micro-step. */
+  append(steps: ScenarioStep[], watch: number | null): StateReply;
   /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */
   seek(op: number, step: number, watch: number | null): StateReply;
   /** Watch another frame (its history comes with every reply). */

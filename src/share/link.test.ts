@@ -350,8 +350,9 @@ describe('hostile input', () => {
       ),
       { numRuns: 1000 },
     );
-    for (const v of [null, undefined, 42, {}, []]) {
-      const r = decodeLink(v as unknown as string);
+    const notStrings: unknown[] = [null, undefined, 42, {}, []];
+    for (const v of notStrings) {
+      const r = decodeLink(v as string);
       expect(r.ok).toBe(false);
     }
   });

@@ -78,20 +78,35 @@ describe('LabClient', () => {
     const c = client(f.start);
     await c.ready();
     const s = storyboard();
-    const r = await c.init(s.spec, s.commands, null);
-    expect(r.opCount).toBe(s.commands.length);
+    const r = await c.init(s.spec, s.steps, null, null);
+    expect(r.opCount).toBe(s.steps.length);
+    expect(r.v).toBe(2);
     expect(r.snapshot.frames.ref).toBeInstanceOf(Int32Array);
     const seek = await c.seek(0, -1, null);
     expect(seek.position).toEqual({ op: 0, step: -1 });
+    const more = await c.append(s.steps.slice(0, 2), null);
+    expect([more.opsFrom, more.opCount, more.ops.length]).toEqual([
+      s.steps.length,
+      s.steps.length + 2,
+      2,
+    ]);
+    // The scenario again (without the two appended steps), landing on a step: nothing re-runs.
+    const again = await c.init(s.spec, s.steps, { op: 1, step: 0 }, null);
+    expect([again.opsFrom, again.opCount, again.ops.length]).toEqual([
+      s.steps.length,
+      s.steps.length,
+      0,
+    ]);
+    expect(again.position).toEqual({ op: 1, step: 0 });
     expect(f.workers).toHaveLength(1);
   });
 
   it('refuses a worker that speaks another protocol version', async () => {
-    const f = factory(() => ({ ...realApi(), version: () => 2 }));
+    const f = factory(() => ({ ...realApi(), version: () => 1 }));
     const c = client(f.start);
-    const err: unknown = await c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    const err: unknown = await c.init(storyboard().spec, [], null, null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/protocol v2 but this page expects v1/);
+    expect((err as Error).message).toMatch(/protocol v1 but this page expects v2/);
     expect(isCrash(err)).toBe(false);
   });
 
@@ -101,19 +116,19 @@ describe('LabClient', () => {
     await expect(c.fail(false)).rejects.toThrow(
       'Injected failure: the engine threw inside the worker',
     );
-    await expect(c.run(storyboard().commands[0]!, null)).rejects.toThrow(/no machine yet/);
+    await expect(c.append(storyboard().steps.slice(0, 1), null)).rejects.toThrow(/no machine yet/);
     expect(f.workers).toHaveLength(1);
   });
 
   it("a worker's 'error' event rejects pending calls as a crash and starts a fresh worker", async () => {
-    // The first worker never finishes a run or a seek; the second is healthy.
-    const f = factory((n) => (n === 0 ? { ...realApi(), run: never, seek: never } : realApi()));
+    // The first worker never finishes an append or a seek; the second is healthy.
+    const f = factory((n) => (n === 0 ? { ...realApi(), append: never, seek: never } : realApi()));
     const c = client(f.start);
     const heard: string[] = [];
     c.onCrash((reason) => heard.push(reason));
     const s = storyboard();
-    await c.init(s.spec, [], null);
-    const a = c.run(s.commands[0]!, null).catch((e: unknown) => e);
+    await c.init(s.spec, [], null, null);
+    const a = c.append(s.steps.slice(0, 1), null).catch((e: unknown) => e);
     const b = c.seek(-1, -1, null).catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 20));
     f.workers[0]!.die('out of memory');
@@ -127,7 +142,7 @@ describe('LabClient', () => {
     expect(f.workers).toHaveLength(2);
     // The fresh worker is empty until the caller replays into it.
     await expect(c.watch(null)).rejects.toThrow(/no machine yet/);
-    expect((await c.init(s.spec, s.commands, null)).opCount).toBe(s.commands.length);
+    expect((await c.init(s.spec, s.steps, null, null)).opCount).toBe(s.steps.length);
     // The dead worker's late events change nothing.
     f.workers[0]!.die('again');
     expect(heard).toHaveLength(1);
@@ -139,7 +154,7 @@ describe('LabClient', () => {
     const c = client(f.start, 50);
     const heard: string[] = [];
     c.onCrash((reason) => heard.push(reason));
-    const err: unknown = await c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    const err: unknown = await c.init(storyboard().spec, [], null, null).catch((e: unknown) => e);
     expect(isCrash(err)).toBe(true);
     expect((err as Error).message).toBe(
       'The engine worker stopped (no answer to init within 0.05 s)',
@@ -147,7 +162,7 @@ describe('LabClient', () => {
     expect(heard).toHaveLength(1);
     expect(f.workers).toHaveLength(2);
     expect(f.workers[0]!.terminated).toBe(true);
-    expect((await c.init(storyboard().spec, [], null)).opCount).toBe(0);
+    expect((await c.init(storyboard().spec, [], null, null)).opCount).toBe(0);
   });
 
   it('a worker that dies before it ever answered is not restarted in a loop', async () => {
@@ -155,7 +170,7 @@ describe('LabClient', () => {
     const c = client(f.start);
     const heard: string[] = [];
     c.onCrash((reason) => heard.push(reason));
-    const p = c.init(storyboard().spec, [], null).catch((e: unknown) => e);
+    const p = c.init(storyboard().spec, [], null, null).catch((e: unknown) => e);
     f.workers[0]!.die('SyntaxError in host.worker.ts');
     const err = await p;
     expect(isCrash(err)).toBe(false);

@@ -1,23 +1,36 @@
 /**
  * The page's side of the worker: starts it, checks the protocol version, and turns a dead or
  * silent worker into one `crash` (pending calls reject, a fresh worker starts, listeners hear
- * about it so the store can replay its commands).
+ * about it so the store can replay its scenario).
  *
  * A crash is either the worker's 'error' / 'messageerror' event, or a call with no answer
  * within the watchdog time (an out-of-memory kill or an endless loop says nothing at all).
  */
 import * as Comlink from 'comlink';
-import type { Command, MachineSpec } from '../engine/command';
-import { PROTOCOL_VERSION, type LabHostApi, type StateReply } from './protocol';
+import type { MachineSpec } from '../engine/command';
+import {
+  PROTOCOL_VERSION,
+  type LabHostApi,
+  type Position,
+  type ScenarioStep,
+  type StateReply,
+} from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export type WorkerFactory = () => WorkerLike;
 
-/** What the store needs of the client (the store's tests fake this). */
+/** What the store needs of the client (the store's tests fake this). See LabHostApi. */
 export interface LabConnection {
-  init(spec: MachineSpec, commands: Command[], watch: number | null): Promise<StateReply>;
-  run(command: Command, watch: number | null): Promise<StateReply>;
+  /** A new machine running `steps`, landing at `at` (null or missing there: the end). */
+  init(
+    spec: MachineSpec,
+    steps: ScenarioStep[],
+    at: Position | null,
+    watch: number | null,
+  ): Promise<StateReply>;
+  /** Run more steps at the end; the reply shows the last one's last micro-step. */
+  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply>;
   seek(op: number, step: number, watch: number | null): Promise<StateReply>;
   watch(pfn: number | null): Promise<StateReply>;
   fail(fatal: boolean): Promise<void>;
@@ -88,11 +101,17 @@ export class LabClient implements LabConnection {
     return this.call('the version check', () => Promise.resolve());
   }
 
-  init(spec: MachineSpec, commands: Command[], watch: number | null): Promise<StateReply> {
-    return this.call('init', (r) => r.init(spec, commands, watch));
+  init(
+    spec: MachineSpec,
+    steps: ScenarioStep[],
+    at: Position | null,
+    watch: number | null,
+  ): Promise<StateReply> {
+    return this.call('init', (r) => r.init(spec, steps, at, watch));
   }
-  run(command: Command, watch: number | null): Promise<StateReply> {
-    return this.call(`run ${command.op}`, (r) => r.run(command, watch));
+  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply> {
+    const what = steps.map((s) => s.command.op).join(', ');
+    return this.call(`append ${what}`, (r) => r.append(steps, watch));
   }
   seek(op: number, step: number, watch: number | null): Promise<StateReply> {
     return this.call('seek', (r) => r.seek(op, step, watch));

@@ -1,12 +1,56 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../engine/command';
 import { Engine } from '../engine/engine';
+import type { Kernel } from '../engine/kernel';
+import type { OpResult } from '../engine/ops/types';
 import { takeSnapshot, type Snapshot } from '../engine/snapshot';
-import { LabHost } from './host';
+import type { Gen } from '../engine/trace/step';
+import { STORYBOARD } from '../scenario/examples';
+import { LabHost, type LabHostOptions } from './host';
 import type { StateReply } from './protocol';
-import { machineAfter } from './replay';
-import { fixture, storyboard, type Fixture } from './testFixtures';
-import { runOp } from './timeline';
+import { fixture, reference, sameData, stepsOf, storyboard, type Fixture } from './testFixtures';
+
+/**
+ * Every runCommand the host (or anything else) makes goes through here, so the tests can count
+ * how much the engine ran, and make one command throw half-way (an engine bug).
+ */
+const hooks = vi.hoisted(() => ({
+  calls: 0,
+  throwOn: null as ((cmd: Command) => boolean) | null,
+}));
+vi.mock('../engine/ops', async (importOriginal) => {
+  const ops = await importOriginal<typeof import('../engine/ops')>();
+  return {
+    ...ops,
+    runCommand: (k: Kernel, cmd: Command): Gen<OpResult> => {
+      hooks.calls++;
+      const gen = ops.runCommand(k, cmd);
+      if (!hooks.throwOn?.(cmd)) return gen;
+      hooks.throwOn = null;
+      // A bug half-way through: the first step runs (and changes the machine), then a throw.
+      return (function* (): Gen<OpResult> {
+        const first = gen.next();
+        if (!first.done) yield first.value;
+        throw new Error('boom');
+      })();
+    },
+  };
+});
+afterEach(() => {
+  hooks.throwOn = null;
+});
+
+/** How many commands the engine started while `f` ran. */
+function enginesRuns(f: () => void): number {
+  const before = hooks.calls;
+  f();
+  return hooks.calls - before;
+}
+
+/** toEqual, but fast when they are equal (big snapshots, every micro-step). */
+function expectSnapshot(actual: Snapshot, expected: Snapshot | undefined): void {
+  if (!sameData(actual, expected)) expect(actual).toEqual(expected);
+}
 
 const CONFORMANCE = import.meta.glob<string>('../conformance/*.hmm', {
   query: '?raw',
@@ -30,15 +74,26 @@ function freshState(f: Fixture, op: number, steps: number, total: number): Snaps
   return takeSnapshot(e.machine, e.k.seq);
 }
 
-function started(f: Fixture, watch: number | null = null): { host: LabHost; reply: StateReply } {
-  const host = new LabHost();
-  return { host, reply: host.init(f.spec, f.commands, watch) };
+function started(
+  f: Fixture,
+  watch: number | null = null,
+  opts: LabHostOptions = {},
+): { host: LabHost; reply: StateReply } {
+  const host = new LabHost(opts);
+  return { host, reply: host.init(f.spec, f.steps, null, watch) };
 }
 
-/** The storyboard device's first frame: where the migrated page lands. */
-function devicePfn(f: Fixture): number {
-  return started(f).reply.snapshot.devices[0]!.start;
-}
+const withCommands = (f: Fixture, commands: Command[]): Fixture => ({
+  ...f,
+  commands,
+  steps: stepsOf(commands),
+});
+
+/** The storyboard's text with `from` replaced by `to` (a user's edit). */
+const edited = (from: string, to: string): Fixture => {
+  if (!STORYBOARD.includes(from)) throw new Error(`the storyboard has no "${from}"`);
+  return fixture(STORYBOARD.replace(from, to));
+};
 
 const CASES: [string, () => Fixture][] = [
   ['the storyboard (modern)', () => storyboard('modern')],
@@ -49,108 +104,362 @@ const CASES: [string, () => Fixture][] = [
   ['exclusive_cow (private)', () => conformance('exclusive_cow.private.hmm')],
 ];
 
-describe('LabHost', () => {
-  it('init runs every command and shows the last step of the last one', () => {
+describe('LabHost init', () => {
+  it('runs every step and shows the last step of the last one', () => {
     const f = storyboard();
     const { reply } = started(f);
-    expect(reply.v).toBe(1);
+    expect(reply.v).toBe(2);
     expect(reply.opsFrom).toBe(0);
     expect(reply.ops.map((o) => o.command)).toEqual(f.commands);
+    expect(reply.ops.map((o) => o.line)).toEqual(f.steps.map((s) => s.line));
+    expect(reply.ops.every((o) => o.failures.length === 0)).toBe(true);
     expect(reply.opCount).toBe(f.commands.length);
     const last = reply.ops[reply.ops.length - 1]!;
     expect(reply.position).toEqual({ op: last.index, step: last.steps.length - 1 });
     expect(reply.snapshot.seq).toBe(last.firstSeq + last.steps.length);
+    expect(reply.snapshot).toEqual(freshState(f, f.commands.length, 0, -1));
     expect(reply.ops.every((o) => o.ret === 0)).toBe(true);
     expect(reply.history).toBeNull();
   });
 
-  it('init with no commands shows the booted machine', () => {
-    const { reply } = started({ ...storyboard(), commands: [] });
+  it('with no steps shows the booted machine', () => {
+    const { reply } = started(withCommands(storyboard(), []));
     expect(reply.position).toEqual({ op: -1, step: -1 });
     expect(reply.ops).toEqual([]);
     expect(reply.snapshot.seq).toBe(0);
   });
 
-  it('run appends one operation and sends only it', () => {
-    const f = storyboard();
-    const { host } = started({ ...f, commands: f.commands.slice(0, 3) });
-    const r = host.run(f.commands[3]!, null);
-    expect(r.opsFrom).toBe(3);
-    expect(r.opCount).toBe(4);
-    expect(r.ops.map((o) => o.index)).toEqual([3]);
-    expect(r.ops[0]!.command).toEqual(f.commands[3]);
-    expect(r.position).toEqual({ op: 3, step: r.ops[0]!.steps.length - 1 });
-    expect(r.snapshot).toEqual(freshState(f, 4, 0, -1));
+  it('reports the expectations that fail, with their lines', () => {
+    const f = edited('  expect value app buf 42\napp open', '  expect value app buf 43\napp open');
+    const { reply } = started(f);
+    const write = reply.ops[1]!;
+    expect(write.line).toBe(9);
+    expect(write.failures).toEqual([{ line: 12, message: expect.stringMatching(/43/) as string }]);
+    expect(reply.ops.filter((o) => o.failures.length > 0)).toEqual([write]);
+    // A failing expectation is a result, not an error: the run goes on.
+    expect(reply.opCount).toBe(f.commands.length);
   });
 
-  it('a kernel error is a result: the operation is kept with its errno', () => {
+  it('lands at `at` when that position exists, else at the end', () => {
     const f = storyboard();
-    const { host } = started({ ...f, commands: f.commands.slice(0, 1) });
+    const host = new LabHost();
+    const end = host.init(f.spec, f.steps, null, null).position;
+    const at = host.init(f.spec, f.steps, { op: 2, step: 0 }, null);
+    expect(at.position).toEqual({ op: 2, step: 0 });
+    expect(at.snapshot).toEqual(freshState(f, 2, 1, -1));
+    expect(host.init(f.spec, f.steps, { op: -1, step: -1 }, null).position).toEqual({
+      op: -1,
+      step: -1,
+    });
+    for (const gone of [
+      { op: 99, step: 0 },
+      { op: 2, step: 999 },
+      { op: 2, step: -2 },
+      { op: -1, step: 0 },
+    ])
+      expect(host.init(f.spec, f.steps, gone, null).position).toEqual(end);
+    // The same position in a shorter scenario: gone, so the end of that one.
+    const short = withCommands(f, f.commands.slice(0, 2));
+    const r = host.init(short.spec, short.steps, { op: 4, step: 0 }, null);
+    expect(r.position).toEqual({ op: 1, step: r.ops[1]!.steps.length - 1 });
+  });
+
+  it('rejects a bad spec with the limit message', () => {
+    const host = new LabHost();
+    const f = storyboard();
+    expect(() => host.init({ ...f.spec, ramPages: 0 }, [], null, null)).toThrow(
+      'ram 0 is over the limit ramPages = 4194304',
+    );
+    expect(() =>
+      host.init(
+        { ...f.spec, devices: [{ name: 'gpu0', type: 'private', pages: 1e9 }] },
+        [],
+        null,
+        null,
+      ),
+    ).toThrow(/devicePages/);
+    expect(() => host.append(f.steps.slice(0, 1), null)).toThrow(/no machine yet/);
+    expect(() => new LabHost({ checkpointEvery: 0 })).toThrow(/checkpointEvery/);
+  });
+});
+
+describe('LabHost init keeps the prefix it already ran', () => {
+  /** A fresh host's reply for `f`: what a reuse must be indistinguishable from. */
+  const full = (f: Fixture): StateReply => started(f).reply;
+
+  it('re-runs only the operations after an edit', () => {
+    const host = new LabHost();
+    const first = host.init(storyboard().spec, storyboard().steps, null, null);
+    const f = edited('app read buf', 'app write buf 7');
+    const runs = host.stats().opsRun;
+    let r!: StateReply;
+    const engine = enginesRuns(() => (r = host.init(f.spec, f.steps, null, null)));
+    expect(host.stats().opsRun - runs).toBe(2); // the edited command and the one after it
+    expect(engine).toBe(2); // K is 1 here: the machine before the edit is a checkpoint
+    expect(r.opsFrom).toBe(5);
+    expect(r.ops.map((o) => o.index)).toEqual([5, 6]);
+    const fresh = full(f);
+    expect(first.ops.slice(0, 5).concat(r.ops)).toEqual(fresh.ops);
+    expect(r.snapshot).toEqual(fresh.snapshot);
+    // And the kept timeline seeks like a fresh one.
+    for (const [op, step] of [
+      [0, 0],
+      [4, 1],
+      [5, 0],
+      [6, -1],
+    ] as const)
+      expect(host.seek(op, step, null).snapshot).toEqual(freshState(f, op, step + 1, -1));
+  });
+
+  it('re-runs nothing when only lines moved, and sends the moved operations again', () => {
+    const host = new LabHost();
+    host.init(storyboard().spec, storyboard().steps, null, null);
+    const f = edited('app read buf ', '# a comment\napp read buf ');
+    let r!: StateReply;
+    expect(enginesRuns(() => (r = host.init(f.spec, f.steps, null, null)))).toBe(0);
+    expect(r.opsFrom).toBe(5);
+    expect(r.ops.map((o) => o.line)).toEqual([25, 30]);
+    expect(r.ops).toEqual(full(f).ops.slice(5));
+  });
+
+  it('moves the lines of failed expectations too', () => {
+    const bad = (prefix: string): Fixture =>
+      fixture(
+        prefix +
+          STORYBOARD.replace(
+            '  expect value app buf 42\napp open',
+            '  expect value app buf 9\napp open',
+          ),
+      );
+    const host = new LabHost();
+    host.init(bad('').spec, bad('').steps, null, null);
+    const f = bad('# one\n# two\n');
+    let r!: StateReply;
+    expect(enginesRuns(() => (r = host.init(f.spec, f.steps, null, null)))).toBe(0);
+    expect(r.opsFrom).toBe(0);
+    expect(r.ops[1]!.failures.map((x) => x.line)).toEqual([14]);
+    expect(r.ops).toEqual(full(f).ops);
+  });
+
+  it('the same scenario again runs nothing and sends no operations', () => {
+    const f = storyboard();
+    const { host, reply } = started(f);
+    host.seek(1, 0, null);
+    let r!: StateReply;
+    expect(enginesRuns(() => (r = host.init(f.spec, f.steps, null, null)))).toBe(0);
+    expect(r.opsFrom).toBe(r.opCount);
+    expect(r.ops).toEqual([]);
+    expect(r.snapshot).toEqual(reply.snapshot);
+  });
+
+  it('a changed expectation re-runs its command; a shorter scenario keeps its prefix', () => {
+    const f = storyboard();
+    const { host } = started(f);
+    const g = edited('  expect cpages 1 faults 1', '  expect cpages 1 faults 2');
+    const r = host.init(g.spec, g.steps, null, null);
+    expect(r.opsFrom).toBe(3);
+    expect(r.ops[0]!.failures).toHaveLength(1);
+    const short = withCommands(g, g.commands.slice(0, 4));
+    const s = host.init(short.spec, g.steps.slice(0, 4), null, null);
+    expect(s.opsFrom).toBe(4);
+    expect(s.opCount).toBe(4);
+    expect(s.snapshot).toEqual(freshState(f, 4, 0, -1));
+    // The live machine is its own: appending goes on from there like a fresh run.
+    const a = host.append(f.steps.slice(4), null);
+    expect(a.snapshot).toEqual(full(f).snapshot);
+  });
+
+  it('another machine runs everything again', () => {
+    const f = storyboard();
+    const { host } = started(f);
+    const spec = { ...f.spec, ramPages: 65 };
+    let r!: StateReply;
+    expect(enginesRuns(() => (r = host.init(spec, f.steps, null, null)))).toBe(f.steps.length);
+    expect(r.opsFrom).toBe(0);
+    expect(r.snapshot.ramPages).toBe(65);
+  });
+
+  it('keeps the prefix of a long timeline with sparse checkpoints', () => {
+    const f = storyboard();
+    // mmap/write/read over and over: 40 operations, a checkpoint every 8.
+    const loop = f.steps
+      .slice(0, 2)
+      .concat(Array.from({ length: 19 }, () => f.steps.slice(1, 3)).flat());
+    const base = withCommands(
+      f,
+      loop.map((s) => s.command),
+    );
+    const host = new LabHost({ checkpointEvery: 8 });
+    host.init(base.spec, base.steps, null, null);
+    const g = withCommands(base, [...base.commands.slice(0, 21), f.commands[6]!]);
+    let r!: StateReply;
+    const engine = enginesRuns(() => (r = host.init(g.spec, g.steps, null, null)));
+    // Operations 16..20 replayed from the checkpoint before 16, then the new one run.
+    expect(engine).toBe(5 + 1);
+    expect(r.opsFrom).toBe(21);
+    expect(r.snapshot).toEqual(freshState(g, 22, 0, -1));
+  });
+});
+
+describe('LabHost append', () => {
+  it('runs steps at the end and sends only them', () => {
+    const f = storyboard();
+    const { host } = started(withCommands(f, f.commands.slice(0, 3)));
+    const r = host.append(f.steps.slice(3, 5), null);
+    expect(r.opsFrom).toBe(3);
+    expect(r.opCount).toBe(5);
+    expect(r.ops.map((o) => o.index)).toEqual([3, 4]);
+    expect(r.ops.map((o) => o.line)).toEqual([f.steps[3]!.line, f.steps[4]!.line]);
+    expect(r.position).toEqual({ op: 4, step: r.ops[1]!.steps.length - 1 });
+    expect(r.snapshot).toEqual(freshState(f, 5, 0, -1));
+    const none = host.append([], null);
+    expect(none.opsFrom).toBe(5);
+    expect(none.ops).toEqual([]);
+    expect(none.snapshot).toEqual(r.snapshot);
+  });
+
+  it('lands at the end even after a seek back', () => {
+    const f = storyboard();
+    const { host } = started(withCommands(f, f.commands.slice(0, 3)));
+    host.seek(0, 0, null);
+    const r = host.append(f.steps.slice(3, 4), null);
+    expect(r.position.op).toBe(3);
+    expect(r.opsFrom).toBe(3);
+  });
+
+  it('keeps a kernel error as a result, with its errno', () => {
+    const f = storyboard();
+    const { host } = started(withCommands(f, f.commands.slice(0, 1)));
     const bad: Command = {
       op: 'cpu-read',
       proc: 'nobody',
       range: { kind: 'buf', buf: 'buf', first: 0, count: null },
     };
-    const r = host.run(bad, null);
+    const r = host.append(stepsOf([bad]), null);
     expect(r.ops[0]!.ret).toBe(-22);
     expect(r.ops[0]!.problem).toMatch(/nobody/);
     expect(r.opCount).toBe(2);
   });
 
-  describe.each(CASES)('seek in %s', (_name, make) => {
-    it('shows, at every micro-step, the state a fresh run reaches there', () => {
-      const f = make();
-      const { host, reply } = started(f);
-      let checked = 0;
-      for (const op of reply.ops) {
-        for (let step = -1; step < op.steps.length; step++) {
-          const r = host.seek(op.index, step, null);
-          expect(r.position).toEqual({ op: op.index, step });
-          expect(r.snapshot.seq).toBe(op.firstSeq + step + 1);
-          expect(r.snapshot).toEqual(freshState(f, op.index, step + 1, op.steps.length));
-          checked++;
-        }
-      }
-      expect(checked).toBeGreaterThan(f.commands.length);
-    });
+  it('checks the expectations of appended steps', () => {
+    const f = storyboard();
+    const { host } = started(withCommands(f, f.commands.slice(0, 1)));
+    const step = { ...f.steps[1]!, expects: [{ kind: 'ret' as const, code: -12, line: 0 }] };
+    const r = host.append([step], null);
+    expect(r.ops[0]!.failures).toEqual([{ line: 0, message: 'expected ret -ENOMEM, got 0' }]);
+  });
+});
 
-    it('replaying the last step of the last operation gives the live state', () => {
-      const f = make();
-      const c = Engine.create(f.spec);
-      if (!c.ok) throw new Error(c.error);
-      const recs = f.commands.map((cmd, i) => runOp(c.engine, cmd, i));
-      const last = recs[recs.length - 1]!;
-      const replayed = machineAfter(last, last.view.steps.length - 1);
-      expect(takeSnapshot(replayed, c.engine.k.seq)).toEqual(
-        takeSnapshot(c.engine.machine, c.engine.k.seq),
-      );
-    });
+describe('LabHost seek', () => {
+  describe.each(CASES)('in %s', (_name, make) => {
+    it.each([{}, { checkpointEvery: 2 }])(
+      'shows, at every micro-step, the state a fresh run reaches there (%o)',
+      (opts) => {
+        const f = make();
+        const { host, reply } = started(f, null, opts);
+        const ref = reference(f.spec, f.commands);
+        let checked = 0;
+        for (const op of reply.ops) {
+          for (let step = -1; step < op.steps.length; step++) {
+            const r = host.seek(op.index, step, null);
+            expect(r.position).toEqual({ op: op.index, step });
+            expect(r.snapshot.seq).toBe(op.firstSeq + step + 1);
+            expectSnapshot(r.snapshot, ref.ops[op.index]![step + 1]);
+            checked++;
+          }
+        }
+        expect(checked).toBeGreaterThan(f.commands.length);
+      },
+    );
   });
 
-  it('seek to the last step shows the live state, and the live engine never moves', () => {
+  it('replays at most one operation stepping forward and K stepping back', () => {
     const f = storyboard();
-    const { host, reply } = started(f);
+    const loop = Array.from({ length: 10 }, () => f.steps.slice(0, 5)).flat();
+    // Fresh buffer names are not needed: a second mmap of `buf` fails, and that is fine too.
+    const { host, reply } = started(
+      { ...f, steps: loop, commands: loop.map((s) => s.command) },
+      null,
+      {
+        checkpointEvery: 4,
+      },
+    );
+    const replays = (op: number, step: number): number => {
+      const before = host.stats().opsReplayed;
+      host.seek(op, step, null);
+      return host.stats().opsReplayed - before;
+    };
+    expect(replays(10, 0)).toBe(3); // ops 8 and 9 from the checkpoint before 8, then 10 up to step 0
+    for (let s = 1; s < reply.ops[10]!.steps.length; s++) expect(replays(10, s)).toBe(1);
+    expect(replays(11, 0)).toBe(2); // 10 whole from the cached machine, then 11
+    expect(replays(11, -1)).toBe(0);
+    expect(replays(10, 0)).toBeLessThanOrEqual(4); // back: from the checkpoint before 8
+    expect(replays(7, -1)).toBeLessThanOrEqual(4);
+    expect(replays(8, -1)).toBe(0); // a checkpoint
+    expect(replays(7, reply.ops[7]!.steps.length - 1)).toBe(0); // the last step of 7 is before 8
+  });
+
+  it('shows the live state at the end, and the live machine never moves', () => {
+    const f = storyboard();
+    const { host, reply } = started(f, null, { checkpointEvery: 2 });
     const end = reply.position;
     host.seek(0, -1, null);
     const back = host.seek(end.op, end.step, null);
     expect(back.snapshot).toEqual(reply.snapshot);
     expect(back.opsFrom).toBe(back.opCount);
     expect(back.ops).toEqual([]);
-    // Seeking back does not truncate: a new command still lands after the last one.
+    // Seeking back does not truncate: appended steps still land after the last one.
     host.seek(1, 0, null);
-    const r = host.run(f.commands[0]!, null);
+    const r = host.append(f.steps.slice(0, 1), null);
     expect(r.opsFrom).toBe(f.commands.length);
   });
 
-  it('seek to op -1 shows the booted machine', () => {
+  it('to op -1 shows the booted machine', () => {
     const f = storyboard();
     const { host } = started(f);
     const r = host.seek(-1, -1, null);
     expect(r.position).toEqual({ op: -1, step: -1 });
     expect(r.snapshot).toEqual(freshState(f, 0, 0, -1));
   });
+});
 
-  it("a device page's history shows alloc (0 -> 1) and free (-> 0) in the modern model", () => {
+describe('LabHost checkpoints', () => {
+  it('a small machine gets a checkpoint before every operation', () => {
+    const { host } = started(storyboard());
+    const s = host.stats();
+    expect(s.checkpointEvery).toBe(1);
+    expect(s.checkpoints).toBe(storyboard().steps.length - 1);
+  });
+
+  it('stay within the budget, K doubling as they fill it', () => {
+    const f = storyboard();
+    const loop = Array.from({ length: 20 }, () => f.steps.slice(0, 5)).flat();
+    const lab = { ...f, steps: loop, commands: loop.map((s) => s.command) };
+    const one = started(lab).host.stats();
+    const budget = 10 * one.machineBytes;
+    const { host, reply } = started(lab, null, { checkpointBudget: budget });
+    const s = host.stats();
+    expect(s.checkpointEvery).toBeGreaterThan(1);
+    expect(s.checkpointBytes).toBeLessThanOrEqual(budget);
+    expect(s.checkpoints).toBeGreaterThan(0);
+    // Appending one at a time (no size known in advance) keeps it too.
+    const h2 = started(withCommands(f, []), null, { checkpointBudget: budget }).host;
+    for (const step of loop) h2.append([step], null);
+    expect(h2.stats().checkpointBytes).toBeLessThanOrEqual(budget);
+    expect(h2.stats().checkpointEvery).toBeGreaterThan(1);
+    const last = reply.ops[reply.ops.length - 1]!;
+    expect(h2.seek(50, 0, null).snapshot).toEqual(host.seek(50, 0, null).snapshot);
+    expect(h2.seek(last.index, -1, null).snapshot).toEqual(
+      host.seek(last.index, -1, null).snapshot,
+    );
+  });
+});
+
+describe('LabHost frame history', () => {
+  /** The storyboard device's first frame: where the migrated page lands. */
+  const devicePfn = (f: Fixture): number => started(f).reply.snapshot.devices[0]!.start;
+
+  it("shows a device page's alloc (0 -> 1) and free (-> 0) in the modern model", () => {
     const f = storyboard('modern');
     const { host, reply } = started(f);
     const dev = reply.snapshot.devices[0]!.start;
@@ -160,13 +469,11 @@ describe('LabHost', () => {
     const refs = h.points.map((p) => p.ref);
     expect(refs[0]).toBe(1);
     expect(refs[refs.length - 1]).toBe(0);
-    expect(Math.max(...refs)).toBeGreaterThanOrEqual(1);
     const migrate = reply.ops.find((o) => o.command.op === 'migrate-to-dev')!;
     const alloc = h.points[0]!;
     expect(alloc.op).toBe(migrate.index);
     expect(alloc.fn).toBe(migrate.steps[alloc.step]!.fn);
     expect(alloc.seq).toBe(migrate.firstSeq + alloc.step);
-    // Points are in time order, one per step.
     const seqs = h.points.map((p) => p.seq);
     expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
   });
@@ -179,7 +486,7 @@ describe('LabHost', () => {
     expect(h.points[h.points.length - 1]!.ref).toBe(1);
   });
 
-  it('history stops at the current position', () => {
+  it('stops at the current position', () => {
     const f = storyboard();
     const watched = devicePfn(f);
     const { host, reply } = started(f, watched);
@@ -191,7 +498,9 @@ describe('LabHost', () => {
     expect(host.seek(p.op, p.step, watched).history!.points).toEqual(full.points.slice(0, 2));
     expect(host.seek(-1, -1, watched).history!.points).toEqual([]);
   });
+});
 
+describe('LabHost errors', () => {
   it('a failing call leaves the state unchanged', () => {
     const f = storyboard();
     const { host } = started(f, 3);
@@ -199,43 +508,59 @@ describe('LabHost', () => {
     expect(() => host.fail(false)).toThrow('Injected failure: the engine threw inside the worker');
     expect(() => host.seek(99, 0, null)).toThrow(/no operation 99/);
     expect(() => host.seek(2, 999, null)).toThrow(/no step 999/);
+    expect(() => host.seek(-1, 0, null)).toThrow(/no operation -1/);
     expect(() => host.watch(-5)).toThrow(/cannot watch/);
-    expect(() => host.init({ ...f.spec, ramPages: 0 }, [], null)).toThrow(/ramPages/);
+    expect(() => host.init(f.spec, f.steps, null, 1.5)).toThrow(/cannot watch/);
+    expect(() => host.append(f.steps, -1)).toThrow(/cannot watch/);
+    expect(() => host.init({ ...f.spec, ramPages: 0 }, [], null, null)).toThrow(/ramPages/);
     expect(host.watch(3)).toEqual(before);
   });
 
-  it('an engine that throws mid-command is restored and the error names the command', () => {
+  it('an init whose engine throws names the command and line, and keeps the previous lab', () => {
     const f = storyboard();
-    const { host } = started({ ...f, commands: f.commands.slice(0, 4) }, 3);
+    const { host } = started(f, 3, { checkpointEvery: 2 });
+    const before = host.seek(2, 0, 3);
+    const g = edited('app read buf', 'app write buf 7');
+    hooks.throwOn = (cmd) => cmd.op === 'cpu-write' && cmd.value.offset === 7;
+    expect(() => host.init(g.spec, g.steps, null, 3)).toThrow(
+      'The engine threw on command 6 (cpu-write, line 24): boom',
+    );
+    expect(host.watch(3)).toEqual(before);
+    expect(host.seek(6, -1, 3).snapshot).toEqual(freshState(f, 6, 0, -1));
+    // A fresh machine too.
+    hooks.throwOn = (cmd) => cmd.op === 'open';
+    expect(() => host.init({ ...f.spec, ramPages: 65 }, f.steps, null, 3)).toThrow(
+      /command 3 \(open, line 13\): boom/,
+    );
+    expect(host.seek(2, 0, 3)).toEqual(before);
+  });
+
+  it('an append whose engine throws mid-command is undone, and the lab carries on', () => {
+    const f = storyboard();
+    const { host } = started(withCommands(f, f.commands.slice(0, 4)), 3, { checkpointEvery: 3 });
     const before = host.watch(3);
-    // A bug half-way through: the first step runs (and changes the machine), then a throw.
-    const spy = vi.spyOn(Engine.prototype, 'run').mockImplementationOnce(function (
-      this: Engine,
-      cmd,
-    ) {
-      this.execute(cmd).next();
-      throw new Error('boom');
-    });
-    expect(() => host.run(f.commands[4]!, 3)).toThrow(
+    hooks.throwOn = (cmd) => cmd.op === 'migrate-to-dev';
+    expect(() => host.append(stepsOf(f.commands.slice(4)), 3)).toThrow(
       /command 5 \(migrate-to-dev\): boom; the state before it was restored/,
     );
-    spy.mockRestore();
     expect(host.watch(3)).toEqual(before);
-    // And the restored engine carries on exactly like one that never failed.
-    const rest = f.commands.slice(4).map((cmd) => host.run(cmd, null).snapshot);
+    // And a later step that throws after others ran undoes them all.
+    hooks.throwOn = (cmd) => cmd.op === 'munmap';
+    expect(() => host.append(stepsOf(f.commands.slice(4)), 3)).toThrow(/command 7 \(munmap\)/);
+    expect(host.watch(3)).toEqual(before);
+    // The restored machine carries on exactly like one that never failed.
+    const rest = f.commands.slice(4).map((cmd) => host.append(stepsOf([cmd]), null).snapshot);
     expect(rest[rest.length - 1]).toEqual(started(f).reply.snapshot);
+    expect(host.seek(5, 0, null).snapshot).toEqual(freshState(f, 5, 1, -1));
   });
 
-  it('init with a bad spec rejects with the limit message', () => {
-    const host = new LabHost();
+  it('refuses more commands than the limit, before running any', () => {
     const f = storyboard();
-    expect(() => host.init({ ...f.spec, ramPages: 0 }, [], null)).toThrow(
-      'ram 0 is over the limit ramPages = 4194304',
-    );
-    expect(() =>
-      host.init({ ...f.spec, devices: [{ name: 'gpu0', type: 'private', pages: 1e9 }] }, [], null),
-    ).toThrow(/devicePages/);
-    expect(() => host.run(f.commands[0]!, null)).toThrow(/no machine yet/);
+    const { host } = started(f);
+    const many = Array.from({ length: 100_001 }, () => f.steps[0]!);
+    expect(() => host.init(f.spec, many, null, null)).toThrow(/over the limit commands/);
+    const some = Array.from({ length: 100_000 - 6 }, () => f.steps[0]!);
+    expect(() => host.append(some, null)).toThrow(/commands 100001 is over the limit/);
   });
 
   it('every reply carries fresh snapshot buffers', () => {

@@ -1,23 +1,68 @@
 /**
- * The lab host: owns the engine and the timeline, answers the worker protocol. Pure (no DOM,
- * no `self`, no timers) so Node tests drive it directly; host.worker.ts puts it in a Worker.
+ * The lab host: owns the live machine and the timeline, answers the worker protocol. Pure (no
+ * DOM, no `self`, no timers) so Node tests drive it directly; host.worker.ts puts it in a Worker.
  *
  * Contract (protocol.ts): every call returns a fresh StateReply or throws an Error the UI can
- * show, and a call that throws leaves the host exactly as it was. Each call therefore builds
- * its next state on the side and commits it only once the reply exists.
+ * show, and a call that throws leaves the host exactly as it was. init builds its lab on the
+ * side and commits it only once the reply exists; append runs on the live machine (copying it
+ * first would cost a whole machine per click) and, if the engine throws, rebuilds the live
+ * machine from the nearest checkpoint.
+ *
+ * The host drives the kernel directly (runCommand), not an Engine: an Engine cannot resume from
+ * a Machine, and the host has no use for its trace hash. A Kernel carries nothing but its
+ * machine, the step counter `seq` and the current operation's cost, so a machine plus `seq`
+ * resumes a run exactly.
+ *
+ * Prefix reuse (init): when the spec and the first p steps (command and expectations, compared
+ * as canonical JSON without line numbers) equal the current lab's, those p operations are kept,
+ * not re-run, and the new steps continue from the machine after operation p - 1. Kept
+ * operations take the new steps' line numbers; the reply sends every operation from the first
+ * one that changed at all (re-run, or only moved to other lines), so `opsFrom` may be below p.
  */
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/command';
 import { Engine } from '../engine/engine';
+import { Kernel } from '../engine/kernel';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Machine } from '../engine/state';
 import { takeSnapshot } from '../engine/snapshot';
-import { PROTOCOL_VERSION, type LabHostApi, type Position, type StateReply } from './protocol';
-import { machineAfter } from './replay';
-import { bootMachine, frameHistory, runOp, type OpRecord } from './timeline';
+import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
+import {
+  PROTOCOL_VERSION,
+  type LabHostApi,
+  type Position,
+  type ScenarioStep,
+  type StateReply,
+} from './protocol';
+import { machineAfter, ownMachineBefore, type ReplaySource, type ReplayStats } from './replay';
+import { canonical, frameHistory, relined, runOp, stepKey, type OpRecord } from './timeline';
 
-interface Lab {
+export interface LabHostOptions {
+  /** A fixed checkpoint interval K (tests force it small); default: chosen from the budget. */
+  checkpointEvery?: number;
+  /** Estimated bytes the checkpoints may take, the boot machine aside (default 64 MiB). */
+  checkpointBudget?: number;
+}
+
+/** What the host holds and has done (tests and the benchmark read it; not part of the protocol). */
+export interface LabStats extends ReplayStats {
+  /** K: a checkpoint before every K-th operation. */
+  checkpointEvery: number;
+  /** Checkpoints stored (the boot machine not counted). */
+  checkpoints: number;
+  /** Their estimated bytes. */
+  checkpointBytes: number;
+  /** The live machine's estimated bytes. */
+  machineBytes: number;
+  /** Commands run live (init and append), since the host started. */
+  opsRun: number;
+}
+
+interface Lab extends ReplaySource {
   spec: MachineSpec;
-  engine: Engine;
+  /** canonical(spec), to recognise the same machine. */
+  specKey: string;
+  /** The live kernel: its machine is the one after the last operation. */
+  kernel: Kernel;
   ops: OpRecord[];
   position: Position;
   watched: number | null;
@@ -29,24 +74,9 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function describe(cmd: Command, index: number): string {
-  return `command ${index + 1} (${cmd.op})`;
-}
-
-function createEngine(spec: MachineSpec): Engine {
-  const c = Engine.create(spec);
-  if (!c.ok) throw new Error(c.error);
-  return c.engine;
-}
-
-/**
- * An Engine can't be built from a Machine (its trace hash covers the whole run), so a restore
- * re-runs the accepted commands. Slow for long runs, but only a bug in the engine gets here.
- */
-function rebuild(spec: MachineSpec, commands: readonly Command[]): Engine {
-  const engine = createEngine(spec);
-  for (const cmd of commands) engine.run(cmd);
-  return engine;
+function describe(step: ScenarioStep, index: number): string {
+  const line = step.line > 0 ? `, line ${step.line}` : '';
+  return `command ${index + 1} (${step.command.op}${line})`;
 }
 
 function lastPosition(ops: readonly OpRecord[]): Position {
@@ -60,34 +90,47 @@ function seqAt(ops: readonly OpRecord[], p: Position): number {
   return op ? op.view.firstSeq + p.step + 1 : 0;
 }
 
+/** Steps executed by the whole timeline. */
+function seqEnd(ops: readonly OpRecord[]): number {
+  const last = ops[ops.length - 1];
+  return last ? last.view.firstSeq + last.view.steps.length : 0;
+}
+
 function checkWatch(pfn: number | null): void {
   if (pfn !== null && !(Number.isInteger(pfn) && pfn >= 0))
     throw new Error(`cannot watch frame ${pfn}: a pfn is a whole number from 0`);
 }
 
-function checkPosition(ops: readonly OpRecord[], op: number, step: number): Position {
-  if (op === -1) return BOOTED;
-  const rec = Number.isInteger(op) ? ops[op] : undefined;
-  if (!rec) throw new Error(`there is no operation ${op} (the timeline has ${ops.length})`);
+function checkCount(n: number): void {
+  if (n > LIMITS.commands) throw new Error(overLimit('commands', n, 'commands'));
+}
+
+/** Why `p` is not a position of the timeline, or null. */
+function badPosition(ops: readonly OpRecord[], op: number, step: number): string | null {
+  if (op === -1 && step === -1) return null;
+  const rec = Number.isInteger(op) && op >= 0 ? ops[op] : undefined;
+  if (!rec) return `there is no operation ${op} (the timeline has ${ops.length})`;
   const n = rec.view.steps.length;
   if (!Number.isInteger(step) || step < -1 || step >= n)
-    throw new Error(`operation ${op} has no step ${step} (it has ${n})`);
-  return { op, step };
+    return `operation ${op} has no step ${step} (it has ${n})`;
+  return null;
+}
+
+function isEnd(ops: readonly OpRecord[], p: Position): boolean {
+  const end = lastPosition(ops);
+  return p.op === end.op && p.step === end.step;
 }
 
 /** The machine at `p`: the live one at the end of the timeline, else replayed. Read-only. */
 function machineAt(lab: Lab, p: Position): Machine {
-  const op = lab.ops[p.op];
-  if (!op) return bootMachine(lab.ops, lab.engine.machine);
-  const end = lastPosition(lab.ops);
-  if (p.op === end.op && p.step === end.step) return lab.engine.machine;
-  return machineAfter(op, p.step);
+  if (isEnd(lab.ops, p)) return lab.kernel.m;
+  if (p.op < 0) return lab.checkpoints.boot;
+  return machineAfter(lab, p.op, p.step);
 }
 
 /** The reply for `lab`, with operations from `opsFrom` on. Builds everything fresh. */
 function reply(lab: Lab, opsFrom: number): StateReply {
   const seq = seqAt(lab.ops, lab.position);
-  const boot = bootMachine(lab.ops, lab.engine.machine);
   return {
     v: PROTOCOL_VERSION,
     snapshot: takeSnapshot(machineAt(lab, lab.position), seq),
@@ -95,63 +138,96 @@ function reply(lab: Lab, opsFrom: number): StateReply {
     ops: lab.ops.slice(opsFrom).map((o) => o.view),
     opCount: lab.ops.length,
     position: { ...lab.position },
-    history: lab.watched === null ? null : frameHistory(lab.watched, boot, lab.ops, seq),
+    history:
+      lab.watched === null ? null : frameHistory(lab.watched, lab.checkpoints.boot, lab.ops, seq),
   };
 }
 
 export class LabHost implements LabHostApi {
   private lab: Lab | null = null;
+  private readonly every: number | null;
+  private readonly budget: number;
+  private readonly counters: ReplayStats & { opsRun: number } = {
+    opsReplayed: 0,
+    clones: 0,
+    opsRun: 0,
+  };
+
+  constructor(opts: LabHostOptions = {}) {
+    const every = opts.checkpointEvery ?? null;
+    if (every !== null && !(Number.isInteger(every) && every >= 1))
+      throw new Error(`checkpointEvery ${every} is not a whole number from 1`);
+    this.every = every;
+    this.budget = opts.checkpointBudget ?? DEFAULT_CHECKPOINT_BUDGET;
+  }
 
   version(): number {
     return PROTOCOL_VERSION;
   }
 
-  init(spec: MachineSpec, commands: Command[], watch: number | null): StateReply {
+  init(
+    spec: MachineSpec,
+    steps: ScenarioStep[],
+    at: Position | null,
+    watch: number | null,
+  ): StateReply {
     checkWatch(watch);
-    if (commands.length > LIMITS.commands)
-      throw new Error(overLimit('commands', commands.length, 'commands'));
-    const engine = createEngine(spec);
-    const ops: OpRecord[] = [];
-    commands.forEach((cmd, i) => {
-      try {
-        ops.push(runOp(engine, cmd, i));
-      } catch (e) {
-        // Nothing was committed: the lab is still the previous one.
-        throw new Error(`The engine threw on ${describe(cmd, i)}: ${message(e)}`, { cause: e });
+    checkCount(steps.length);
+    const keys = steps.map(stepKey);
+    const specKey = canonical(spec);
+    const cur = this.lab;
+    const p = cur && cur.specKey === specKey ? sharedPrefix(cur.ops, keys) : 0;
+    const lab = cur && p > 0 ? this.continued(cur, steps, p) : this.booted(spec, steps.length);
+    lab.specKey = specKey;
+    // Nothing is committed until every step has run: on a throw the lab is the previous one.
+    this.runSteps(lab, steps, keys, lab.ops.length);
+    lab.position =
+      at && !badPosition(lab.ops, at.op, at.step)
+        ? { op: at.op, step: at.step }
+        : lastPosition(lab.ops);
+    lab.watched = watch;
+    let opsFrom = 0;
+    if (cur && p > 0) {
+      opsFrom = p;
+      for (let i = 0; i < p; i++) {
+        if (lab.ops[i] !== cur.ops[i]) {
+          opsFrom = i;
+          break;
+        }
       }
-    });
-    const lab: Lab = { spec, engine, ops, position: lastPosition(ops), watched: watch };
-    return this.commit(lab, reply(lab, 0));
+    }
+    return this.commit(lab, reply(lab, opsFrom));
   }
 
-  run(command: Command, watch: number | null): StateReply {
+  append(steps: ScenarioStep[], watch: number | null): StateReply {
     const cur = this.current();
     checkWatch(watch);
-    const index = cur.ops.length;
-    if (index >= LIMITS.commands) throw new Error(overLimit('commands', index + 1, 'commands'));
-    let op: OpRecord;
+    const n = cur.ops.length;
+    checkCount(n + steps.length);
+    const keys = steps.map(stepKey);
+    const lab: Lab = {
+      ...cur,
+      ops: cur.ops.slice(),
+      checkpoints: cur.checkpoints.fork(n, n + steps.length, cur.kernel.m),
+      watched: watch,
+    };
     try {
-      op = runOp(cur.engine, command, index);
+      this.runSteps(lab, steps, keys, 0);
     } catch (e) {
-      // The live engine stopped half-way through the command: put it back as it was.
-      cur.engine = rebuild(
-        cur.spec,
-        cur.ops.map((o) => o.view.command),
-      );
-      throw new Error(
-        `The engine threw on ${describe(command, index)}: ${message(e)}; the state before it was restored`,
-        { cause: e },
-      );
+      // The live machine stopped somewhere in the new steps: put it back as it was.
+      cur.kernel = this.restored(cur);
+      throw new Error(`${message(e)}; the state before it was restored`, { cause: e });
     }
-    const ops = cur.ops.concat(op);
-    const lab: Lab = { ...cur, ops, position: lastPosition(ops), watched: watch };
-    return this.commit(lab, reply(lab, index));
+    lab.position = lastPosition(lab.ops);
+    return this.commit(lab, reply(lab, n));
   }
 
   seek(op: number, step: number, watch: number | null): StateReply {
     const cur = this.current();
     checkWatch(watch);
-    const lab: Lab = { ...cur, position: checkPosition(cur.ops, op, step), watched: watch };
+    const bad = badPosition(cur.ops, op, step);
+    if (bad) throw new Error(bad);
+    const lab: Lab = { ...cur, position: { op, step }, watched: watch };
     return this.commit(lab, reply(lab, cur.ops.length));
   }
 
@@ -167,6 +243,90 @@ export class LabHost implements LabHostApi {
     if (!fatal) throw new Error('Injected failure: the engine threw inside the worker');
   }
 
+  /** Checkpoint and work counters (not part of the protocol). */
+  stats(): LabStats {
+    const lab = this.lab;
+    return {
+      ...this.counters,
+      checkpointEvery: lab?.checkpoints.every ?? 0,
+      checkpoints: lab?.checkpoints.count ?? 0,
+      checkpointBytes: lab?.checkpoints.bytes ?? 0,
+      machineBytes: lab ? estimateBytes(lab.kernel.m) : 0,
+    };
+  }
+
+  /** A lab on a freshly booted machine, for a timeline of about `ops` operations. */
+  private booted(spec: MachineSpec, ops: number): Lab {
+    const c = Engine.create(spec);
+    if (!c.ok) throw new Error(c.error);
+    const boot = c.engine.machine.clone();
+    return {
+      spec,
+      specKey: '',
+      kernel: new Kernel(c.engine.machine),
+      ops: [],
+      checkpoints: Checkpoints.create(boot, ops, { every: this.every, budget: this.budget }),
+      memo: { before: null },
+      stats: this.counters,
+      position: BOOTED,
+      watched: null,
+    };
+  }
+
+  /** A lab that keeps the first `p` operations of `cur` (the steps there are the same). */
+  private continued(cur: Lab, steps: readonly ScenarioStep[], p: number): Lab {
+    const ops = cur.ops.slice(0, p).map((rec, i) => (steps[i] ? relined(rec, steps[i]) : rec));
+    let kernel = cur.kernel;
+    if (p < cur.ops.length || p < steps.length) {
+      // A machine of its own: the current lab must survive a throw in the new steps.
+      const m = p === cur.ops.length ? cur.kernel.m.clone() : ownMachineBefore(cur, p);
+      kernel = new Kernel(m);
+      kernel.seq = seqEnd(ops);
+    }
+    const memo = cur.memo.before;
+    return {
+      ...cur,
+      kernel,
+      ops,
+      checkpoints: cur.checkpoints.fork(p, steps.length, kernel.m),
+      // The memo describes the same operations while it is within the kept prefix.
+      memo: { before: memo && memo.op <= p ? memo : null },
+    };
+  }
+
+  /**
+   * Run `steps` from index `from` on, as the lab's next operations, on its live kernel, taking
+   * checkpoints as they fall due. Throws an Error naming the command the engine threw on.
+   */
+  private runSteps(
+    lab: Lab,
+    steps: readonly ScenarioStep[],
+    keys: readonly string[],
+    from: number,
+  ): void {
+    for (let j = from; j < steps.length; j++) {
+      const step = steps[j];
+      if (!step) continue;
+      const index = lab.ops.length;
+      if (lab.checkpoints.wants(index)) lab.checkpoints.add(index, lab.kernel.m.clone());
+      try {
+        lab.ops.push(runOp(lab.kernel, step, index, keys[j] ?? stepKey(step)));
+      } catch (e) {
+        throw new Error(`The engine threw on ${describe(step, index)}: ${message(e)}`, {
+          cause: e,
+        });
+      }
+      this.counters.opsRun++;
+    }
+  }
+
+  /** The live kernel of `lab` rebuilt from its checkpoints (after a throw half-way). */
+  private restored(lab: Lab): Kernel {
+    const k = new Kernel(ownMachineBefore(lab, lab.ops.length));
+    k.seq = seqEnd(lab.ops);
+    return k;
+  }
+
   private current(): Lab {
     if (!this.lab) throw new Error('The lab has no machine yet (init was not called)');
     return this.lab;
@@ -176,4 +336,11 @@ export class LabHost implements LabHostApi {
     this.lab = lab;
     return r;
   }
+}
+
+/** How many leading operations ran exactly the steps `keys` start with. */
+function sharedPrefix(ops: readonly OpRecord[], keys: readonly string[]): number {
+  let p = 0;
+  while (p < ops.length && p < keys.length && ops[p]?.key === keys[p]) p++;
+  return p;
 }

@@ -1,26 +1,48 @@
 /**
- * The host's timeline: one record per operation, with what seeking and frame history need.
- * Pure (engine only), so the host runs the same in the worker and in Node tests.
+ * The host's timeline: one record per operation, with what seeking, prefix reuse and frame
+ * history need. Pure (engine only), so the host runs the same in the worker and in Node tests.
  */
-import type { Command } from '../engine/command';
-import type { Engine, RunRecord } from '../engine/engine';
+import type { Kernel } from '../engine/kernel';
+import { runCommand } from '../engine/ops';
 import type { Machine } from '../engine/state';
 import { changesToJson } from '../engine/trace/changes';
 import type { StepRecord } from '../engine/trace/step';
-import type { FrameHistory, OpView, StepView } from './protocol';
+import { checkExpectation } from '../scenario/expect';
+import type { ExpectFailureView, FrameHistory, OpView, ScenarioStep, StepView } from './protocol';
 
 /** Fields per entry of OpRecord.deltas. */
 export const DELTA = 5;
 
 export interface OpRecord {
   view: OpView;
-  /** The machine just before the operation ran. WARNING: never mutate it; seek replays a clone. */
-  checkpoint: Machine;
+  /** What the operation ran: its command and expectations, lines left out (stepKey). */
+  key: string;
+  /** Which of its step's expectations failed (indices), so their lines can follow an edit. */
+  failed: number[];
   /**
    * Every frame a step changed, as it was after that step: flat [step, pfn, ref, map, pin, ...].
    * Compact on purpose: a batched step over a million pages is a million entries.
    */
   deltas: Int32Array;
+}
+
+/** JSON with object keys sorted, so equal data gives equal text whatever built it. */
+export function canonical(x: unknown): string {
+  return JSON.stringify(x, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  );
+}
+
+/** A step's identity for prefix reuse: its command and expectations, without line numbers. */
+export function stepKey(s: ScenarioStep): string {
+  return canonical({
+    command: s.command,
+    expects: s.expects.map(({ line: _line, ...e }) => e),
+  });
 }
 
 export function stepView(s: StepRecord): StepView {
@@ -37,42 +59,64 @@ export function stepView(s: StepRecord): StepView {
   };
 }
 
-function opView(index: number, firstSeq: number, rec: RunRecord): OpView {
-  return {
-    index,
-    command: rec.cmd,
-    ret: rec.result.ret,
-    cpages: rec.result.cpages,
-    faults: rec.result.faults,
-    problem: rec.result.problem,
-    cost: rec.cost,
-    firstSeq,
-    steps: rec.steps.map(stepView),
-  };
+/**
+ * Run `step` on the live kernel as operation `index`, then check its expectations. Throws
+ * whatever the engine throws (the machine is then half-way through the command: the caller
+ * restores it or drops it).
+ */
+export function runOp(k: Kernel, step: ScenarioStep, index: number, key: string): OpRecord {
+  k.opCost = 0;
+  const firstSeq = k.seq;
+  const deltas: number[] = [];
+  const steps: StepView[] = [];
+  const gen = runCommand(k, step.command);
+  for (let n = gen.next(); ; n = gen.next()) {
+    if (n.done) {
+      const res = n.value;
+      const failed: number[] = [];
+      const failures: ExpectFailureView[] = [];
+      step.expects.forEach((e, i) => {
+        const why = checkExpectation(k.m, res, e);
+        if (why === null) return;
+        failed.push(i);
+        failures.push({ line: e.line, message: why });
+      });
+      const view: OpView = {
+        index,
+        command: step.command,
+        ret: res.ret,
+        cpages: res.cpages,
+        faults: res.faults,
+        problem: res.problem,
+        line: step.line,
+        failures,
+        cost: k.opCost,
+        firstSeq,
+        steps,
+      };
+      return { view, key, failed, deltas: Int32Array.from(deltas) };
+    }
+    // Read the frames now: this is the only moment their post-step values exist (and a
+    // hotplug may have reallocated the arrays, so look them up every time).
+    const f = k.m.frames;
+    for (const pfn of n.value.changes.frames.indices())
+      deltas.push(steps.length, pfn, f.ref[pfn] ?? 0, f.map[pfn] ?? 0, f.pin[pfn] ?? 0);
+    steps.push(stepView(n.value));
+  }
 }
 
 /**
- * Run `cmd` on the live engine as operation `index`, checkpointing first. Throws whatever the
- * engine throws (the engine is then half-way through the command: the caller restores it).
+ * `rec` with the line numbers of `step` (the same command and expectations, maybe moved by an
+ * edit): the same record when nothing moved, else a copy with a new view.
  */
-export function runOp(engine: Engine, cmd: Command, index: number): OpRecord {
-  const checkpoint = engine.machine.clone();
-  const firstSeq = engine.k.seq;
-  const deltas: number[] = [];
-  let step = 0;
-  const rec = engine.run(cmd, (s) => {
-    // Read the frames now: this is the only moment their post-step values exist.
-    const f = engine.machine.frames;
-    for (const pfn of s.changes.frames.indices())
-      deltas.push(step, pfn, f.ref[pfn] ?? 0, f.map[pfn] ?? 0, f.pin[pfn] ?? 0);
-    step++;
-  });
-  return { view: opView(index, firstSeq, rec), checkpoint, deltas: Int32Array.from(deltas) };
-}
-
-/** The machine as booted: before the first operation, or live when nothing has run. */
-export function bootMachine(ops: readonly OpRecord[], live: Machine): Machine {
-  return ops[0]?.checkpoint ?? live;
+export function relined(rec: OpRecord, step: ScenarioStep): OpRecord {
+  const old = rec.view.failures;
+  const failures = rec.failed.map((i, j) => ({
+    line: step.expects[i]?.line ?? 0,
+    message: old[j]?.message ?? '',
+  }));
+  if (step.line === rec.view.line && failures.every((f, j) => f.line === old[j]?.line)) return rec;
+  return { ...rec, view: { ...rec.view, line: step.line, failures } };
 }
 
 /** The history of frame `pfn` over every step whose seq is below `uptoSeq`. */

@@ -15,8 +15,8 @@ const send = (reply: StateReply): StateReply =>
 export function workerApi(host: LabHost, die: () => void): LabHostApi {
   return {
     version: () => host.version(),
-    init: (spec, commands, watch) => send(host.init(spec, commands, watch)),
-    run: (command, watch) => send(host.run(command, watch)),
+    init: (spec, steps, at, watch) => send(host.init(spec, steps, at, watch)),
+    append: (steps, watch) => send(host.append(steps, watch)),
     seek: (op, step, watch) => send(host.seek(op, step, watch)),
     watch: (pfn) => send(host.watch(pfn)),
     // Comlink posts the answer in a microtask; a timer runs after it.

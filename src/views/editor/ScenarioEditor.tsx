@@ -199,7 +199,7 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
       ref={host}
       data-testid="scenario-editor"
       data-active-line={activeLine ?? ''}
-      className="h-full min-h-0 overflow-hidden"
+      style={{ height: '100%', minHeight: 0, overflow: 'hidden' }}
     />
   );
 }

@@ -88,7 +88,7 @@ const editorTheme = EditorView.theme(
       boxShadow: `inset 2px 0 0 ${C.sky400}`,
     },
     '.cm-hmm-runGutter .cm-gutterElement': { padding: '0 2px', cursor: 'default' },
-    '.cm-hmm-run': { color: C.slate600, cursor: 'pointer', opacity: '0.5' },
+    '.cm-hmm-run': { color: C.slate500, cursor: 'pointer', opacity: '0.6' },
     '.cm-hmm-run:hover': { color: C.sky300, opacity: '1' },
     '.cm-hmm-run-active, .cm-hmm-run-active:hover': { color: C.sky400, opacity: '1' },
     // Lint tooltips and panel, dark.

@@ -42,6 +42,8 @@ export interface ScenarioEditorProps {
   /** Mod-Enter, or a click on a command line's ▸ in the gutter, with that 1-based line. */
   onRunToCursor(line: number): void;
   onHistoryChange?(canUndo: boolean, canRedo: boolean): void;
+  /** Called when the editor view is created (twice in React's StrictMode development
+   * remount: keep the latest api, the earlier one drives a destroyed view). */
   onReady?(api: EditorApi): void;
   readOnly?: boolean;
   /** The accessible name of the text area; "Scenario text" by default. */

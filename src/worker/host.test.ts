@@ -527,6 +527,29 @@ describe('LabHost errors', () => {
     );
     expect(host.watch(3)).toEqual(before);
     expect(host.seek(6, -1, 3).snapshot).toEqual(freshState(f, 6, 0, -1));
+    // Steps after the whole current timeline: they must not run on the live machine.
+    const lab = host.init(f.spec, f.steps, null, 3);
+    const range = { kind: 'buf', buf: 'b2', first: 0, count: null } as const;
+    const more = stepsOf([
+      {
+        op: 'mmap',
+        proc: 'app',
+        buf: 'b2',
+        pages: 2,
+        backing: 'anon',
+        file: null,
+        shared: false,
+        prot: 'rw',
+      },
+      { op: 'cpu-write', proc: 'app', range, value: { scale: 0, offset: 5 } },
+      { op: 'cpu-read', proc: 'app', range },
+    ]);
+    hooks.throwOn = (cmd) => cmd.op === 'cpu-read';
+    expect(() => host.init(f.spec, [...f.steps, ...more], null, 3)).toThrow(
+      /command 10 \(cpu-read\): boom/,
+    );
+    expect(host.watch(3)).toEqual(lab);
+    host.seek(2, 0, 3);
     // A fresh machine too.
     hooks.throwOn = (cmd) => cmd.op === 'open';
     expect(() => host.init({ ...f.spec, ramPages: 65 }, f.steps, null, 3)).toThrow(

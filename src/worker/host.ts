@@ -211,15 +211,17 @@ export class LabHost implements LabHostApi {
       checkpoints: cur.checkpoints.fork(n, n + steps.length, cur.kernel.m),
       watched: watch,
     };
+    let r: StateReply;
     try {
       this.runSteps(lab, steps, keys, 0);
+      lab.position = lastPosition(lab.ops);
+      r = reply(lab, n);
     } catch (e) {
       // The live machine stopped somewhere in the new steps: put it back as it was.
       cur.kernel = this.restored(cur);
       throw new Error(`${message(e)}; the state before it was restored`, { cause: e });
     }
-    lab.position = lastPosition(lab.ops);
-    return this.commit(lab, reply(lab, n));
+    return this.commit(lab, r);
   }
 
   seek(op: number, step: number, watch: number | null): StateReply {

@@ -6,9 +6,14 @@
  * checkpoints' estimated size stays within a budget (64 MiB by default):
  *
  * - at init, K is the smallest power of two with (ceil(n / K) - 1) × size ≤ budget, for n
- *   operations on a machine of `size` estimated bytes (estimateBytes). A 48-page machine costs a
- *   few KiB, so K is 1 for any scenario the limits allow; a 5,000-frame one (~200 KiB) gets
- *   K = 32 for 10,000 operations; a million-frame one (~36 MiB) keeps only the boot machine.
+ *   operations on a machine of `size` estimated bytes (estimateBytes). The lecture machine
+ *   (48 pages: ~4 KiB at boot, ~10 KiB with page tables) gets K = 1 up to several thousand
+ *   operations; the benchmark's (5,633 frames: ~280 KiB at boot, ~850 KiB once its page tables
+ *   fill) ends at K = 128 for 10,000 operations; a million-frame machine (~70 MiB with the frame
+ *   arrays' spare capacity) is over the budget alone and keeps none: its seeks replay from the
+ *   boot machine or the cache.
+ * - an append or an init that keeps a prefix chooses again from the live machine and the new
+ *   operation count, never below the current K.
  * - machines grow (page tables, hotplugged devices), so every checkpoint is measured when it is
  *   taken; when the total goes over the budget K doubles and the checkpoints that are no longer
  *   at a multiple of K are dropped.

@@ -1,7 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { SelfCheck } from './selfcheck/SelfCheck';
+import { autosave, readDraft, DRAFT_KEY, type Draft, type DraftStorage } from './store/draft';
 import { createLabStore } from './store/labStore';
 import { LabStoreProvider } from './store/react';
+import { machineText } from './store/source';
+import { initialLab, linkFragment, loadDraft, openLink } from './store/startup';
 import { DEFAULT_MACHINE } from './views/defaultMachine';
 import { Lab } from './views/lab/Lab';
 import { installTestHook } from './views/testHook';
@@ -22,12 +25,65 @@ export function App() {
   return <LabApp debug={params.has('debug')} />;
 }
 
+/** localStorage, or null where the browser refuses it (then nothing is autosaved). */
+function browserStorage(): DraftStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Drop the link from the address bar once read, so a reload opens the (autosaved) draft. */
+function clearHash(): void {
+  if (window.location.hash)
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
 function LabApp({ debug }: { debug: boolean }) {
-  const store = useMemo(() => {
-    const s = createLabStore(new LabClient(), DEFAULT_MACHINE);
+  const storage = useMemo(() => browserStorage(), []);
+  const { store, ranText } = useMemo(() => {
+    // Restoring a draft a link replaced.
+    const restore = (d: Draft): void => void loadDraft(s.getState(), d);
+    const initial = initialLab(
+      window.location.hash,
+      storage,
+      machineText({ title: null, machine: DEFAULT_MACHINE }),
+      restore,
+    );
+    clearHash();
+    const s = createLabStore(new LabClient(), initial);
     installTestHook(s);
-    return s;
-  }, []);
+    return { store: s, ranText: initial.ranText ?? initial.text };
+  }, [storage]);
+
+  useEffect(() => {
+    const stop = autosave(store, storage, ranText, () =>
+      store.getState().showError({
+        kind: 'file',
+        message:
+          'The browser refused to save your draft (storage full or disabled); save the scenario to a file to keep it.',
+      }),
+    );
+    // A link pasted into the address bar of an open lab.
+    const onHash = (): void => {
+      const fragment = linkFragment(window.location.hash);
+      if (fragment === null) return;
+      clearHash();
+      const cur = store.getState();
+      void cur.flushText();
+      const draft = readDraft(storage, DRAFT_KEY);
+      const r = openLink(fragment, storage, draft, (d) => void loadDraft(store.getState(), d));
+      if (r.ok) void cur.load(r.lab.text, r.lab);
+      else cur.showError(r.banner);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      stop();
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [store, storage, ranText]);
+
   return (
     <LabStoreProvider store={store}>
       <Lab debug={debug} />

@@ -106,4 +106,45 @@ export class LabPage {
   result() {
     return this.page.getByTestId('result');
   }
+
+  /** The timeline's "op a/b · step c/d" (or "boot · n ops"). */
+  position() {
+    return this.page.getByTestId('timeline-position');
+  }
+
+  currentFn() {
+    return this.page.getByTestId('current-fn');
+  }
+
+  /** A key on the page body (not in the editor or a field), then wait for the reply. */
+  async key(key: string): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.keyboard.press(key);
+    await this.idle();
+  }
+
+  /** The scenario editor's text area, once CodeMirror has loaded. */
+  editor() {
+    return this.page.getByTestId('scenario-editor').locator('.cm-content');
+  }
+
+  /** The editor's text, line by line. */
+  async editorText(): Promise<string> {
+    await expect(this.editor()).toBeVisible();
+    return (await this.page.locator('.cm-line').allInnerTexts()).join('\n');
+  }
+
+  /** Copy a link to the current state and return it. */
+  async copyLink(): Promise<string> {
+    await this.page.getByTestId('copy-link').click();
+    const input = this.page.getByTestId('share-link');
+    await expect(input).toHaveValue(/#./);
+    const url = await input.inputValue();
+    await this.page.getByTestId('close-share').click();
+    return url;
+  }
+
+  banner() {
+    return this.page.getByTestId('error-banner');
+  }
 }

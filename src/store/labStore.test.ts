@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command, MachineSpec } from '../engine/command';
+import { STORYBOARD } from '../scenario/examples';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
-import type { StateReply } from '../worker/protocol';
+import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import { createLabStore } from './labStore';
+import { createLabStore, EDIT_PAUSE_MS } from './labStore';
+import { endPosition, stepInto } from './navigation';
 import { selectCurrentOp, selectCurrentStep } from './selectors';
 import type { LabState } from './types';
 
@@ -18,18 +20,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class FakeClient implements LabConnection {
   host = new LabHost();
   log: string[] = [];
-  inits: Command[][] = [];
+  inits: ScenarioStep[][] = [];
   delay: Partial<Record<string, number>> = {};
   /** The next call of this name crashes the "worker". */
   crashOn: string | null = null;
   private listeners = new Set<(reason: string) => void>();
 
-  init(spec: MachineSpec, commands: Command[], watch: number | null) {
-    this.inits.push(commands);
-    return this.answer('init', () => this.host.init(spec, commands, watch));
+  init(spec: MachineSpec, steps: ScenarioStep[], at: Position | null, watch: number | null) {
+    this.inits.push(steps);
+    return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
-  run(command: Command, watch: number | null) {
-    return this.answer('run', () => this.host.run(command, watch));
+  append(steps: ScenarioStep[], watch: number | null) {
+    return this.answer('append', () => this.host.append(steps, watch));
   }
   seek(op: number, step: number, watch: number | null) {
     return this.answer('seek', () => this.host.seek(op, step, watch));
@@ -79,10 +81,25 @@ function idle(store: StoreApi<LabState>): Promise<void> {
   });
 }
 
-async function lab(commands = storyboard().commands) {
+/** The storyboard's text with only its first `n` commands. */
+function firstCommands(n: number): string {
+  const lines = STORYBOARD.split('\n');
+  let seen = 0;
+  const out: string[] = [];
+  for (const l of lines) {
+    const isCommand =
+      /^[a-z]\S* \S/.test(l) && !/^(title|kernel|platform|ram|device|process) /.test(l);
+    if (isCommand) seen++;
+    if (seen > n) break;
+    out.push(l);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function lab(text = STORYBOARD) {
   const f = storyboard();
   const client = new FakeClient();
-  const store = createLabStore(client, f.spec, commands);
+  const store = createLabStore(client, { text });
   expect(store.getState().status).toBe('starting');
   await idle(store);
   client.log = [];
@@ -96,11 +113,12 @@ const badRead: Command = {
 };
 
 describe('the lab store', () => {
-  it('boots the initial machine and its commands', async () => {
+  it('runs the initial text and lands at its end', async () => {
     const { s, f } = await lab();
     expect(s().status).toBe('ready');
     expect(s().spec).toEqual(f.spec);
-    expect(s().commands).toEqual(f.commands);
+    expect(s().steps).toEqual(f.steps);
+    expect(s().title).toBe('One page to the GPU and back');
     expect(s().ops).toHaveLength(f.commands.length);
     expect(s().snapshot).not.toBeNull();
     const last = s().ops[s().ops.length - 1]!;
@@ -109,31 +127,143 @@ describe('the lab store', () => {
     expect(selectCurrentStep(s())).toBe(last.steps[last.steps.length - 1]);
     expect(s().lastLatencyMs).toBeGreaterThanOrEqual(0);
     expect(s().error).toBeNull();
+    expect(s().textErrors).toEqual([]);
   });
 
-  it('run appends the command and merges the new operation after the kept ones', async () => {
+  it('a clicked command appends its line to the text and one operation to the timeline', async () => {
     const f = storyboard();
-    const { s, store } = await lab(f.commands.slice(0, 3));
+    const { s, store, client } = await lab(firstCommands(3));
     const before = s().ops;
     await store.getState().run(f.commands[3]!);
-    expect(s().commands).toEqual(f.commands.slice(0, 4));
+    expect(client.log).toEqual(['append>', '<append']);
     expect(s().ops).toHaveLength(4);
     before.forEach((op, i) => expect(s().ops[i]).toBe(op));
     expect(s().ops[3]!.command).toEqual(f.commands[3]);
     expect(s().position!.op).toBe(3);
+    // The text now holds the command, at the line the operation says.
+    const line = s().ops[3]!.line;
+    expect(s().text.split('\n')[line - 1]).toMatch(/^gpu0 read buf/);
+    expect(s().steps.map((x) => x.command)).toEqual(f.commands.slice(0, 4));
   });
 
-  it('a kernel error is a result: the command is still appended, with no error banner', async () => {
+  it('a kernel error is a result: the line is still appended, with no error banner', async () => {
     const { s, store, f } = await lab();
     await store.getState().run(badRead);
-    expect(s().commands).toEqual([...f.commands, badRead]);
-    expect(s().ops[s().ops.length - 1]!.ret).toBe(-22);
+    expect(s().steps.map((x) => x.command)).toEqual([...f.commands, badRead]);
+    expect(s().ops[s().ops.length - 1]!.problem).toMatch(/nobody/);
+    expect(s().text).toMatch(/nobody read buf\n$/);
     expect(s().error).toBeNull();
   });
 
+  it('an edit runs after a pause, keeping the unchanged prefix and the current step', async () => {
+    const { s, store, client } = await lab();
+    await store.getState().seek(1, 1);
+    expect(s().error).toBeNull();
+    const ops = s().ops;
+    const text = s().text.replace(/^app read buf(.*)$/m, 'app read buf$1\napp read buf');
+    store.getState().setText(text);
+    expect(s().textPending).toBe(true);
+    expect(client.log).toEqual(['seek>', '<seek']);
+    await sleep(EDIT_PAUSE_MS + 20);
+    await idle(store);
+    expect(s().textPending).toBe(false);
+    expect(s().ops).toHaveLength(ops.length + 1);
+    expect(s().position).toEqual({ op: 1, step: 1 });
+    expect(s().ops[0]).toBe(ops[0]); // kept, not re-run
+    expect(client.log.filter((l) => l === 'init>')).toHaveLength(1);
+  });
+
+  it('a text with errors keeps the last run, says where, and refuses clicks until fixed', async () => {
+    const { s, store } = await lab();
+    const { ops, snapshot } = s();
+    store.getState().setText(`${s().text}app frobnicate buf\n`);
+    await store.getState().flushText();
+    expect(s().textErrors).toHaveLength(1);
+    const line = s().text.trimEnd().split('\n').length;
+    expect(s().textErrors[0]!.line).toBe(line);
+    expect(s().error?.kind).toBe('scenario');
+    expect(s().error?.message).toMatch(new RegExp(`line ${line}`));
+    expect(s().ops).toBe(ops);
+    expect(s().snapshot).toBe(snapshot);
+    await store.getState().run(badRead);
+    expect(s().ops).toBe(ops);
+    // Fixed: the banner goes and the text runs.
+    store.getState().setText(s().text.replace('frobnicate', 'read'));
+    await store.getState().flushText();
+    await idle(store);
+    expect(s().textErrors).toEqual([]);
+    expect(s().error).toBeNull();
+    expect(s().ops).toHaveLength(ops.length + 1);
+  });
+
+  it('load lands where it is told, with the selection, watched frame and banner', async () => {
+    const { s, store } = await lab(firstCommands(1));
+    const banner = { kind: 'notice' as const, message: 'Opened it.' };
+    const selection = { proc: 'app', buf: 'buf', first: 0, count: 1 };
+    await store
+      .getState()
+      .load(STORYBOARD, { at: { op: 2, step: 0 }, selection, watched: 1, banner });
+    expect(s().position).toEqual({ op: 2, step: 0 });
+    expect(s().selection).toEqual(selection);
+    expect(s().watched).toBe(1);
+    expect(s().history?.pfn).toBe(1);
+    expect(s().error).toEqual(banner);
+    // A step that does not exist lands at the end and says so.
+    await store.getState().load(firstCommands(2), { at: { op: 9, step: 3 } });
+    expect(s().position).toEqual(endPosition(s().ops));
+    expect(s().error?.message).toMatch(/no step 10\.4.*end/);
+  });
+
+  it('steps move from the last requested position, and queued seeks coalesce', async () => {
+    const { s, store, client } = await lab();
+    await store.getState().step('start');
+    client.log = [];
+    client.delay = { seek: 20 };
+    const moves = Array.from({ length: 6 }, () => store.getState().step('into'));
+    await Promise.all(moves);
+    let want = { op: -1, step: -1 };
+    for (let i = 0; i < 6; i++) want = stepInto(s().ops, want);
+    expect(s().position).toEqual(want);
+    // Seeks queued behind one another fold into one: at most the first and the last run.
+    expect(client.log.filter((l) => l === 'seek>').length).toBeLessThanOrEqual(2);
+    await store.getState().step('end');
+    expect(s().position).toEqual(endPosition(s().ops));
+    await store.getState().step('backOver');
+    expect(s().position).toEqual(endPosition(s().ops.slice(0, -1)));
+  });
+
+  it('run to a line shows the end of the command on or before it', async () => {
+    const { s, store } = await lab();
+    const op = s().ops[1]!; // app write, with expectations under it
+    await store.getState().runToLine(op.line + 2);
+    expect(s().position).toEqual({ op: 1, step: op.steps.length - 1 });
+    await store.getState().runToLine(1);
+    expect(s().position).toEqual({ op: -1, step: -1 });
+  });
+
+  it('plays to the end and stops', async () => {
+    const { s, store } = await lab();
+    const ops = s().ops;
+    const nearEnd = ops[ops.length - 1]!;
+    await store.getState().seek(nearEnd.index, Math.max(0, nearEnd.steps.length - 3));
+    for (let i = 0; i < 10; i++) store.getState().changeSpeed(1);
+    store.getState().setPlaying(true);
+    await new Promise<void>((resolve) => {
+      const off = store.subscribe((st) => {
+        if (!st.playing) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await idle(store);
+    expect(s().position).toEqual(endPosition(ops));
+  });
+
   it('serializes requests: each starts after the previous reply was applied', async () => {
-    const { client, s, store, f } = await lab(storyboard().commands.slice(0, 4));
-    client.delay = { seek: 30, run: 0 };
+    const f = storyboard();
+    const { client, s, store } = await lab(firstCommands(4));
+    client.delay = { seek: 30 };
     const seen: string[] = [];
     store.subscribe((st, prev) => {
       if (st.position !== prev.position) seen.push(`${st.position!.op}.${st.position!.step}`);
@@ -142,7 +272,7 @@ describe('the lab store', () => {
     const b = store.getState().run(f.commands[4]!);
     expect(s().status).toBe('busy');
     await Promise.all([a, b]);
-    expect(client.log).toEqual(['seek>', '<seek', 'run>', '<run']);
+    expect(client.log).toEqual(['seek>', '<seek', 'append>', '<append']);
     expect(seen[0]).toBe('1.0');
     expect(seen[seen.length - 1]).toBe(`4.${s().ops[4]!.steps.length - 1}`);
     expect(s().status).toBe('ready');
@@ -163,49 +293,45 @@ describe('the lab store', () => {
 
   it('a worker-side error leaves the lab as it was and says so', async () => {
     const { s, store } = await lab();
-    const { ops, commands, snapshot, position } = s();
+    const { ops, steps, snapshot, position } = s();
     await store.getState().injectFailure(false);
     expect(s().error).toEqual({
       kind: 'worker',
       message: 'Injected failure: the engine threw inside the worker. The lab is unchanged.',
     });
-    expect(s()).toMatchObject({ ops, commands, snapshot, position, status: 'ready' });
+    expect(s()).toMatchObject({ ops, steps, snapshot, position, status: 'ready' });
     store.getState().dismissError();
     expect(s().error).toBeNull();
   });
 
-  it('a machine the engine refuses keeps the old one', async () => {
+  it('a machine the format refuses keeps the old one running', async () => {
     const { s, store, f } = await lab();
+    const ops = s().ops;
     await store.getState().newMachine({ ...f.spec, ramPages: 0 });
-    expect(s().error?.kind).toBe('worker');
-    expect(s().error?.message).toMatch(
-      /ram 0 is over the limit ramPages .*The lab is unchanged\.$/,
-    );
+    expect(s().textErrors.length).toBeGreaterThan(0);
+    expect(s().error?.kind).toBe('scenario');
     expect(s().spec).toEqual(f.spec);
-    expect(s().commands).toEqual(f.commands);
+    expect(s().ops).toBe(ops);
   });
 
   it('newMachine replaces everything', async () => {
     const { s, store, f } = await lab();
     store.getState().select({ proc: 'app', buf: 'buf', first: 0, count: 1 });
     const spec = { ...f.spec, kernel: 'seeds' as const };
-    await store.getState().newMachine(spec, f.commands.slice(0, 2));
-    expect(s()).toMatchObject({
-      spec,
-      commands: f.commands.slice(0, 2),
-      selection: null,
-      watched: null,
-    });
-    expect(s().ops).toHaveLength(2);
+    await store.getState().newMachine(spec);
+    expect(s()).toMatchObject({ spec, steps: [], selection: null, watched: null, ops: [] });
+    expect(s().text).toMatch(/^kernel seeds\n/);
     expect(s().snapshot!.kernel).toBe('seeds');
   });
 
-  it('a crash during a run replays the accepted commands into the fresh worker', async () => {
+  it('a crash during a run replays the scenario into the fresh worker', async () => {
     const { client, s, store, f } = await lab();
-    client.crashOn = 'run';
+    client.crashOn = 'append';
+    const text = s().text;
     await store.getState().run(badRead);
-    expect(client.inits[client.inits.length - 1]).toEqual(f.commands);
-    expect(s().commands).toEqual(f.commands);
+    expect(client.inits[client.inits.length - 1]).toEqual(f.steps);
+    expect(s().steps).toEqual(f.steps);
+    expect(s().text).toBe(text);
     expect(s().ops).toHaveLength(f.commands.length);
     expect(s().error).toEqual({
       kind: 'crash',
@@ -224,7 +350,7 @@ describe('the lab store', () => {
     client.crash('killed');
     expect(s().status).toBe('busy');
     await idle(store);
-    expect(client.inits[client.inits.length - 1]).toEqual(f.commands);
+    expect(client.inits[client.inits.length - 1]).toEqual(f.steps);
     expect(s().position).toEqual({ op: 2, step: 0 });
     expect(s().snapshot).toEqual(snapshot);
     expect(s().error?.kind).toBe('crash');
@@ -235,30 +361,29 @@ describe('the lab store', () => {
     const { client, s, store, f } = await lab();
     client.crashOn = 'watch'; // the worker dies right after answering fail(true)
     await store.getState().injectFailure(true);
-    expect(client.inits[client.inits.length - 1]).toEqual(f.commands);
+    expect(client.inits[client.inits.length - 1]).toEqual(f.steps);
     expect(s().error?.kind).toBe('crash');
     expect(s().ops).toHaveLength(f.commands.length);
   });
 
   it('a crash while replaying is reported, and the next action tries the replay again', async () => {
     const { client, s, store, f } = await lab();
-    client.crashOn = 'run';
-    client.delay = {};
+    client.crashOn = 'append';
     const run = store.getState().run(badRead);
     await sleep(0);
     // The replay itself dies too.
     const origInit = client.init.bind(client);
     let failInit = true;
-    client.init = (spec, commands, watch): Promise<StateReply> => {
-      if (!failInit) return origInit(spec, commands, watch);
+    client.init = (spec, steps, at, watch): Promise<StateReply> => {
+      if (!failInit) return origInit(spec, steps, at, watch);
       failInit = false;
       client.crashOn = 'init';
-      return origInit(spec, commands, watch);
+      return origInit(spec, steps, at, watch);
     };
     await run;
     expect(s().error?.message).toMatch(/replaying your \d+ commands failed/);
     await store.getState().seek(0, -1);
-    expect(client.inits[client.inits.length - 1]).toEqual(f.commands);
+    expect(client.inits[client.inits.length - 1]).toEqual(f.steps);
     expect(s().position).toEqual({ op: 0, step: -1 });
     expect(s().error?.message).toMatch(/It was restarted and your \d+ commands were replayed/);
   });

@@ -1,17 +1,44 @@
 /**
- * The lab store: a zustand vanilla store that mirrors the worker's latest reply plus UI state.
- * Every action goes through one serial queue to the worker; replies enter through bridge.ts.
+ * The lab store: a zustand vanilla store holding the scenario text and mirroring the worker's
+ * latest reply. Every worker call goes through one serial queue; replies enter through
+ * bridge.ts.
+ *
+ * The text is the source of truth: an edit is parsed after a short pause and, when it parses,
+ * re-run by the worker (which keeps the unchanged prefix and the current step when it still
+ * exists); a clicked action appends its line and runs just that command.
  *
  * Failures: a worker-side Error leaves the lab as it was and says so; a crash (the worker died
- * or went silent) is healed by replaying the command list into the fresh worker.
+ * or went silent) is healed by replaying the scenario into the fresh worker.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Command, MachineSpec } from '../engine/command';
+import type { Scenario } from '../scenario/ast';
 import { isCrash, type LabConnection } from '../worker/client';
 import type { Position, StateReply } from '../worker/protocol';
 import { applyReply } from './bridge';
+import {
+  endPosition,
+  isEnd,
+  opAtLine,
+  samePosition,
+  stepBackInto,
+  stepBackOver,
+  stepInto,
+  stepOver,
+  BOOT,
+} from './navigation';
 import { createQueue } from './queue';
-import type { LabError, LabState } from './types';
+import { appendCommand, machineText, parseSource, stepsOf } from './source';
+import {
+  DEFAULT_SPEED,
+  SPEEDS,
+  type LabError,
+  type LabState,
+  type LoadOptions,
+  type StepKind,
+} from './types';
+
+/** Pause after the last keystroke before an edit runs. */
+export const EDIT_PAUSE_MS = 300;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -25,39 +52,65 @@ const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 
 const replayed = (n: number): string =>
   `your ${plural(n, 'command')} ${n === 1 ? 'was' : 'were'} replayed`;
 
-const samePosition = (a: Position, b: Position): boolean => a.op === b.op && a.step === b.step;
+function textError(n: number, first: string): LabError {
+  return {
+    kind: 'scenario',
+    message: `The scenario text has ${plural(n, 'error')} (${first}); the lab shows the last version that ran.`,
+  };
+}
+
+/** The initial scenario: its text and where to land (from a link, a draft, or the default). */
+export interface InitialLab extends LoadOptions {
+  text: string;
+  /**
+   * A text that ran before, for a draft saved mid-edit with errors: the lab runs this one and
+   * the editor shows `text` with its errors.
+   */
+  ranText?: string;
+}
+
+const PLACEHOLDER_SPEC = {
+  kernel: 'modern',
+  platform: 'pcie4',
+  ramPages: 1,
+  devices: [],
+  processes: [],
+} as const;
 
 /**
- * A store for one lab, booted with `initialSpec` (and `initialCommands`) right away.
+ * A store for one lab, loaded with `initial` right away.
  * WARNING: `client` must tell its crash listeners synchronously, before pending calls'
  * rejections are seen (LabClient does), or a crash would be replayed twice.
  */
-export function createLabStore(
-  client: LabConnection,
-  initialSpec: MachineSpec,
-  initialCommands: Command[] = [],
-): StoreApi<LabState> {
+export function createLabStore(client: LabConnection, initial: InitialLab): StoreApi<LabState> {
   const queue = createQueue();
   /** Why the worker died, until the replay into its successor has been tried. */
   let crashed: string | null = null;
   /** Queue a replay alone (set once the store exists). */
   let heal: () => Promise<void> = () => Promise.resolve();
+  /** The parse of the text that last parsed (what `steps` came from). */
+  let parsed: { text: string; scenario: Scenario } | null = null;
+  let editTimer: ReturnType<typeof setTimeout> | null = null;
+  let playTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Where the last queued seek goes: relative steps start from here, not from the view. */
+  let target: Position | null = null;
+
+  const runFirst = initial.ranText ?? initial.text;
+  const first = parseSource(runFirst);
 
   const store = createStore<LabState>()((set, get) => {
-    /** Replay the command list into the fresh worker, and go back to where the user was. */
+    /** Replay the scenario into the fresh worker, and go back to where the user was. */
     async function recover(): Promise<void> {
       const reason = crashed;
       crashed = null;
-      const { spec, commands, watched, position } = get();
+      const { spec, steps, watched, position } = get();
       const what = `The engine worker stopped (${reason})`;
       try {
-        let reply = await client.init(spec, commands, watched);
-        if (position && position.op < reply.opCount && !samePosition(position, reply.position))
-          reply = await client.seek(position.op, position.step, watched);
+        const reply = await client.init(spec, steps, position, watched);
         applyReply(set, get, reply, {
           error: {
             kind: 'crash',
-            message: `${what}. It was restarted and ${replayed(commands.length)}.`,
+            message: `${what}. It was restarted and ${replayed(steps.length)}.`,
           },
         });
       } catch (e) {
@@ -66,7 +119,7 @@ export function createLabStore(
         set({
           error: {
             kind: 'crash',
-            message: `${what}, and replaying your ${plural(commands.length, 'command')} failed: ${message(e)}`,
+            message: `${what}, and replaying your ${plural(steps.length, 'command')} failed: ${message(e)}`,
           },
         });
       }
@@ -74,11 +127,11 @@ export function createLabStore(
 
     /**
      * Queue a request (null: only heal a pending crash); `patch` is the UI state that changes
-     * with its reply, read when the reply arrives. Never rejects: failures become `error`.
+     * with its reply, computed when the reply arrives. Never rejects: failures become `error`.
      */
     function request(
       call: (() => Promise<StateReply>) | null,
-      patch: () => Partial<LabState> = () => ({}),
+      patch: (reply: StateReply) => Partial<LabState> = () => ({}),
     ): Promise<void> {
       const t0 = performance.now();
       // Busy at once, not when the queue gets to it: the views disable their actions now.
@@ -88,7 +141,10 @@ export function createLabStore(
           if (crashed !== null) await recover();
           if (!call) return;
           const reply = await call();
-          applyReply(set, get, reply, { ...patch(), lastLatencyMs: performance.now() - t0 });
+          applyReply(set, get, reply, {
+            ...patch(reply),
+            lastLatencyMs: performance.now() - t0,
+          });
         } catch (e) {
           if (isCrash(e)) {
             crashed ??= e.reason ?? e.message;
@@ -97,7 +153,100 @@ export function createLabStore(
         } finally {
           // The queue still counts this task: more than one means someone is waiting.
           set({ status: queue.size > 1 ? 'busy' : 'ready' });
+          if (queue.size <= 1) target = null;
         }
+      });
+    }
+
+    /** A selection still names a buffer of the new run, else it goes. */
+    function keptSelection(reply: StateReply): Partial<LabState> {
+      const sel = get().selection;
+      if (!sel) return {};
+      const buf = reply.snapshot.procs
+        .find((p) => p.name === sel.proc)
+        ?.buffers.find((b) => b.name === sel.buf);
+      return buf && sel.first + sel.count <= buf.pages ? {} : { selection: null };
+    }
+
+    /** Run the text as it is now, landing at `at` (kept when it still exists). */
+    function runText(opts: LoadOptions & { at: Position | null }): Promise<void> {
+      if (editTimer) clearTimeout(editTimer);
+      editTimer = null;
+      const text = get().text;
+      const r = parseSource(text);
+      if (!r.ok) {
+        const e = r.errors[0];
+        set({
+          textErrors: r.errors,
+          textPending: false,
+          error: textError(r.errors.length, e ? e.message : 'unknown'),
+        });
+        return Promise.resolve();
+      }
+      const scenario = r.scenario;
+      const steps = stepsOf(scenario);
+      const wasTextError = get().error?.kind === 'scenario';
+      set({ textErrors: [], textPending: false, ...(wasTextError ? { error: null } : {}) });
+      return request(
+        () => client.init(scenario.machine, steps, opts.at, opts.watched ?? get().watched),
+        (reply) => {
+          parsed = { text, scenario };
+          const patch: Partial<LabState> = {
+            title: scenario.title,
+            spec: scenario.machine,
+            steps,
+            watched: opts.watched ?? get().watched,
+          };
+          if (opts.selection !== undefined) patch.selection = opts.selection;
+          if (opts.banner) patch.error = opts.banner;
+          else if (opts.at && !samePosition(opts.at, reply.position) && opts.at.op >= reply.opCount)
+            patch.error = {
+              kind: 'notice',
+              message: `The scenario has no step ${opts.at.op + 1}.${opts.at.step + 1}: showing its end.`,
+            };
+          return { ...patch, ...(opts.selection === undefined ? keptSelection(reply) : {}) };
+        },
+      );
+    }
+
+    /**
+     * Seeks coalesce: while one waits in the queue, a newer one only moves its target, so a
+     * held arrow key or a scrubber drag costs one worker call per reply, not one per event.
+     */
+    let waiting: { to: Position; done: Promise<void> } | null = null;
+    function seekTo(p: Position): Promise<void> {
+      target = p;
+      if (waiting) {
+        waiting.to = p;
+        return waiting.done;
+      }
+      const w: { to: Position; done: Promise<void> } = { to: p, done: Promise.resolve() };
+      waiting = w;
+      w.done = request(() => {
+        waiting = null;
+        return client.seek(w.to.op, w.to.step, get().watched);
+      });
+      return w.done;
+    }
+
+    /** Where relative moves start: the last queued seek, else what the views show. */
+    const from = (): Position => target ?? get().position ?? BOOT;
+
+    function stopPlaying(): void {
+      if (playTimer) clearTimeout(playTimer);
+      playTimer = null;
+    }
+
+    function playTick(): void {
+      playTimer = null;
+      const s = get();
+      if (!s.playing) return;
+      if (isEnd(s.ops, from())) {
+        set({ playing: false });
+        return;
+      }
+      void seekTo(stepInto(s.ops, from())).then(() => {
+        if (get().playing && !playTimer) playTimer = setTimeout(playTick, 1000 / get().speed);
       });
     }
 
@@ -105,8 +254,12 @@ export function createLabStore(
 
     return {
       status: 'starting',
-      spec: initialSpec,
-      commands: [],
+      text: initial.text,
+      textErrors: [],
+      textPending: false,
+      title: null,
+      spec: first.ok ? first.scenario.machine : { ...PLACEHOLDER_SPEC, devices: [], processes: [] },
+      steps: [],
       ops: [],
       snapshot: null,
       position: null,
@@ -115,25 +268,101 @@ export function createLabStore(
       history: null,
       error: null,
       lastLatencyMs: null,
+      playing: false,
+      speed: DEFAULT_SPEED,
 
-      newMachine: (spec, commands = []) =>
-        request(
-          () => client.init(spec, commands, null),
-          () => ({ spec, commands: [...commands], selection: null, watched: null, error: null }),
-        ),
-      // Appended only once the worker ran it, whatever its errno: the list is what a replay runs.
-      run: (command) =>
-        request(
-          () => client.run(command, get().watched),
-          () => ({ commands: [...get().commands, command] }),
-        ),
-      seek: (op, step) => request(() => client.seek(op, step, get().watched)),
+      setText: (text) => {
+        if (text === get().text) return;
+        set({ text, textPending: true });
+        if (editTimer) clearTimeout(editTimer);
+        editTimer = setTimeout(() => void runText({ at: get().position }), EDIT_PAUSE_MS);
+      },
+      flushText: () => (get().textPending ? runText({ at: get().position }) : Promise.resolve()),
+      load: (text, opts = {}) => {
+        stopPlaying();
+        set({ text, playing: false, ...(opts.selection !== undefined ? {} : { selection: null }) });
+        return runText({ ...opts, at: opts.at ?? null });
+      },
+      newMachine: (spec) =>
+        get().load(machineText({ title: null, machine: spec }), { watched: null, selection: null }),
+      run: async (command) => {
+        await get().flushText();
+        const s = get();
+        if (s.textErrors.length > 0) {
+          set({ error: textError(s.textErrors.length, s.textErrors[0]?.message ?? '') });
+          return;
+        }
+        const base = parsed && parsed.text === s.text ? parsed.scenario : null;
+        if (!base) return; // the text never ran: nothing to append to
+        const before = s.text;
+        const { text, line } = appendCommand(before, base, command);
+        const step = { command, expects: [], line };
+        stopPlaying();
+        // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
+        return request(
+          () => client.append([step], get().watched),
+          () => {
+            const cur = get().text;
+            const steps = [...get().steps, step];
+            if (cur === before) {
+              parsed = { text, scenario: { ...base, steps: [...base.steps, step] } };
+              return { text, steps, playing: false };
+            }
+            // The user typed while it ran: append the line to their text and re-run it.
+            const added = text.slice(before.replace(/\s+$/, '').length).trim();
+            const next = `${cur.replace(/\s+$/, '')}\n${added}\n`;
+            queueMicrotask(() => get().setText(next));
+            return { steps, playing: false };
+          },
+        );
+      },
+      seek: (op, step) => seekTo({ op, step }),
+      step: (kind: StepKind) => {
+        const { ops } = get();
+        const p = from();
+        const next =
+          kind === 'into'
+            ? stepInto(ops, p)
+            : kind === 'over'
+              ? stepOver(ops, p)
+              : kind === 'backInto'
+                ? stepBackInto(ops, p)
+                : kind === 'backOver'
+                  ? stepBackOver(ops, p)
+                  : kind === 'start'
+                    ? BOOT
+                    : endPosition(ops);
+        if (samePosition(next, p)) return Promise.resolve();
+        return seekTo(next);
+      },
+      runToLine: async (line) => {
+        await get().flushText();
+        const { ops } = get();
+        const op = opAtLine(ops, line);
+        stopPlaying();
+        set({ playing: false });
+        return seekTo(op < 0 ? BOOT : endPosition(ops.slice(0, op + 1)));
+      },
+      setPlaying: (playing) => {
+        stopPlaying();
+        set({ playing });
+        if (!playing) return;
+        // Playing from the end starts over.
+        if (isEnd(get().ops, from())) void seekTo(BOOT).then(() => playTick());
+        else playTick();
+      },
+      changeSpeed: (delta) => {
+        const i = SPEEDS.indexOf(get().speed);
+        const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + delta))];
+        if (next !== undefined) set({ speed: next });
+      },
+      select: (selection) => set({ selection }),
       watch: (pfn) =>
         request(
           () => client.watch(pfn),
           () => ({ watched: pfn }),
         ),
-      select: (selection) => set({ selection }),
+      showError: (error) => set({ error }),
       dismissError: () => set({ error: null }),
       injectFailure: (fatal) =>
         request(async () => {
@@ -151,6 +380,9 @@ export function createLabStore(
     if (queue.size === 0) void heal();
   });
 
-  void store.getState().newMachine(initialSpec, initialCommands);
+  const { load } = store.getState();
+  if (runFirst !== initial.text)
+    void load(runFirst, initial).then(() => store.getState().setText(initial.text));
+  else void load(initial.text, initial);
   return store;
 }

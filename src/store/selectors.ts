@@ -12,7 +12,13 @@ export const selectWatched = (s: LabState) => s.watched;
 export const selectHistory = (s: LabState) => s.history;
 export const selectError = (s: LabState) => s.error;
 export const selectStatus = (s: LabState) => s.status;
-export const selectCommands = (s: LabState) => s.commands;
+export const selectSteps = (s: LabState) => s.steps;
+export const selectText = (s: LabState) => s.text;
+export const selectTextErrors = (s: LabState) => s.textErrors;
+export const selectTextPending = (s: LabState) => s.textPending;
+export const selectTitle = (s: LabState) => s.title;
+export const selectPlaying = (s: LabState) => s.playing;
+export const selectSpeed = (s: LabState) => s.speed;
 export const selectSpec = (s: LabState) => s.spec;
 
 /** The operation at the current position (null at boot or before the first reply). */

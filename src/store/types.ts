@@ -1,11 +1,12 @@
 /**
- * The lab store's shape: the latest snapshot and timeline from the worker, plus UI state
- * (selection, watched frame, errors). Views read it through the named selectors in
- * selectors.ts; only bridge.ts writes engine data into it.
+ * The lab store's shape: the scenario text (the source of truth), the latest snapshot and
+ * timeline from the worker, and UI state (selection, playback, errors). Views read it through
+ * the named selectors in selectors.ts; only bridge.ts writes engine data into it.
  */
 import type { Command, MachineSpec } from '../engine/command';
 import type { Snapshot } from '../engine/snapshot';
-import type { FrameHistory, OpView, Position } from '../worker/protocol';
+import type { ScenarioError } from '../scenario/errors';
+import type { FrameHistory, OpView, Position, ScenarioStep } from '../worker/protocol';
 
 /** Pages the user selected by dragging in the address-space view. */
 export interface RangeSelection {
@@ -19,16 +20,40 @@ export interface RangeSelection {
 export interface LabError {
   /** What the user reads: what went wrong and what happened to their work. */
   message: string;
-  /** Where: 'worker' (the engine threw), 'crash' (the worker died and was restarted), 'kernel'. */
-  kind: 'worker' | 'crash' | 'kernel';
+  /**
+   * Where: 'worker' (the engine threw), 'crash' (the worker died and was restarted), 'kernel',
+   * 'link' (a shared link could not be opened), 'file' (a file could not be opened or saved),
+   * 'scenario' (the text has errors), 'notice' (not an error: what just happened).
+   */
+  kind: 'worker' | 'crash' | 'kernel' | 'link' | 'file' | 'scenario' | 'notice';
+  /** A button the banner offers (e.g. restore the draft a link replaced). */
+  action?: { label: string; run: () => void };
 }
+
+/** Where to land after loading a scenario (a link or a draft carries these). */
+export interface LoadOptions {
+  at?: Position | null;
+  selection?: RangeSelection | null;
+  watched?: number | null;
+  /** Shown once the scenario is loaded (e.g. "Opened the preset …", or why a link failed). */
+  banner?: LabError | null;
+}
+
+export type StepKind = 'into' | 'over' | 'backInto' | 'backOver' | 'start' | 'end';
 
 export interface LabState {
   /** starting: no worker answer yet; busy: a request is in flight. */
   status: 'starting' | 'ready' | 'busy';
+  /** The scenario text: the editor shows it, clicks append to it, links and files replace it. */
+  text: string;
+  /** Why `text` does not parse (empty when it does); the lab then keeps the last run. */
+  textErrors: ScenarioError[];
+  /** The text has changed since it last ran (an edit waiting for its pause). */
+  textPending: boolean;
+  /** What the worker ran, from the last text that parsed. */
+  title: string | null;
   spec: MachineSpec;
-  /** The scenario's commands so far (loaded or clicked), in order. */
-  commands: Command[];
+  steps: ScenarioStep[];
   ops: OpView[];
   snapshot: Snapshot | null;
   position: Position | null;
@@ -39,14 +64,34 @@ export interface LabState {
   error: LabError | null;
   /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
   lastLatencyMs: number | null;
+  playing: boolean;
+  /** Playback speed in micro-steps per second (one of SPEEDS). */
+  speed: number;
 
-  newMachine: (spec: MachineSpec, commands?: Command[]) => Promise<void>;
-  /** Run a command; it is appended to the scenario whatever its result (a kernel error is a result). */
+  /** An edit of the text: it runs after a short pause (flushText runs it now). */
+  setText: (text: string) => void;
+  /** Run the pending edit now (no-op when none). */
+  flushText: () => Promise<void>;
+  /** Replace the scenario (a preset, a file, a link) and land where `opts` says. */
+  load: (text: string, opts?: LoadOptions) => Promise<void>;
+  newMachine: (spec: MachineSpec) => Promise<void>;
+  /** Run a command: its line is appended to the text, whatever its result. */
   run: (command: Command) => Promise<void>;
   seek: (op: number, step: number) => Promise<void>;
+  step: (kind: StepKind) => Promise<void>;
+  /** Show the end of the operation on `line` (or the last one before it). */
+  runToLine: (line: number) => Promise<void>;
+  setPlaying: (playing: boolean) => void;
+  /** Faster (+1) or slower (-1) through SPEEDS. */
+  changeSpeed: (delta: 1 | -1) => void;
   select: (selection: RangeSelection | null) => void;
   watch: (pfn: number | null) => Promise<void>;
+  showError: (error: LabError) => void;
   dismissError: () => void;
   /** Test hook: make the worker throw (recoverable) or die (fatal). */
   injectFailure: (fatal: boolean) => Promise<void>;
 }
+
+/** Playback speeds, micro-steps per second. */
+export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 16, 32];
+export const DEFAULT_SPEED = 2;

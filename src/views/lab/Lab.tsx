@@ -1,7 +1,8 @@
 /**
  * The lab: every view at once, sized so the lecture machine fits 1280x720 without scrolling.
  * Left: address spaces and actions. Middle: physical memory and page tables. Right: the
- * struct page inspector and counters. Bottom: narration and the scenario text.
+ * struct page inspector and counters. Then the timeline; at the bottom the narration, the
+ * simulated-time view and the scenario editor.
  */
 import { ActionBar } from './ActionBar';
 import { AddressSpace } from './AddressSpace';
@@ -11,10 +12,14 @@ import { Inspector } from './Inspector';
 import { MemoryGrids } from './MemoryGrids';
 import { Narration } from './Narration';
 import { PageTableView } from './PageTableView';
-import { ScenarioText } from './ScenarioText';
+import { ScenarioPanel } from '../scenario/ScenarioPanel';
+import { Timeline } from '../timeline/Timeline';
+import { TimeView } from '../timeline/TimeView';
+import { useTimelineKeys } from '../timeline/useTimelineKeys';
 import { TopBar } from './TopBar';
 
 export function Lab({ debug }: { debug: boolean }) {
+  useTimelineKeys();
   return (
     <div
       data-testid="lab"
@@ -36,9 +41,11 @@ export function Lab({ debug }: { debug: boolean }) {
           <Counters />
         </div>
       </main>
-      <footer className="grid h-[190px] grid-cols-[1fr_400px] gap-2 px-2 pb-2">
+      <Timeline />
+      <footer className="grid h-[190px] grid-cols-[1fr_382px_400px] gap-2 px-2 pb-2">
         <Narration />
-        <ScenarioText />
+        <TimeView />
+        <ScenarioPanel />
       </footer>
     </div>
   );

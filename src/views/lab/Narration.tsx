@@ -35,7 +35,7 @@ export function Narration() {
       title={`Narration · op ${op.index + 1}: ${describeCommand(op.command)}`}
       testId="narration"
     >
-      <div className="grid h-full min-h-0 grid-cols-[1fr_320px] gap-3">
+      <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_210px] gap-3">
         <div className="min-h-0 overflow-auto">
           {step && (
             <div aria-live="polite">
@@ -59,6 +59,11 @@ export function Narration() {
             {op.cpages !== null ? ` · cpages ${op.cpages}, faults ${op.faults}` : ''} ·{' '}
             {formatNs(op.cost)}
           </div>
+          {op.failures.map((f, i) => (
+            <div key={i} className="mt-0.5 text-xs text-amber-300" data-testid="expect-failure">
+              expectation{f.line > 0 ? ` (line ${f.line})` : ''} failed: {f.message}
+            </div>
+          ))}
         </div>
         <ol
           className="min-h-0 space-y-0.5 overflow-auto text-[11px]"

@@ -4,11 +4,14 @@ import { selectSpec, selectStatus } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { Button } from './Button';
 import { MachineDialog } from './MachineDialog';
+import { PresetGallery } from './PresetGallery';
 
 export function TopBar({ debug }: { debug: boolean }) {
   const spec = useLab(selectSpec);
   const status = useLab(selectStatus);
   const newMachine = useLab((s) => s.newMachine);
+  const load = useLab((s) => s.load);
+  const [gallery, setGallery] = useState(false);
   const inject = useLab((s) => s.injectFailure);
   const [open, setOpen] = useState(false);
   const devs = spec.devices.map((d) => `${d.name} ${d.type} ${d.pages}p`).join(', ');
@@ -33,6 +36,26 @@ export function TopBar({ debug }: { debug: boolean }) {
             crash the worker
           </Button>
         </>
+      )}
+      <Button testId="open-presets" kind="primary" onClick={() => setGallery(true)}>
+        presets…
+      </Button>
+      {gallery && (
+        <PresetGallery
+          onClose={() => setGallery(false)}
+          onOpen={(p) => {
+            setGallery(false);
+            void load(p.text, {
+              at: { op: -1, step: -1 },
+              selection: null,
+              watched: null,
+              banner: {
+                kind: 'notice',
+                message: `Opened the preset “${p.title}” at its start: step with → (or press space to play). Undo in the editor brings back your previous text.`,
+              },
+            });
+          }}
+        />
       )}
       <Button testId="new-machine" onClick={() => setOpen(true)}>
         new machine…

@@ -1,0 +1,39 @@
+/**
+ * The scrubber's markers: where in the timeline faults, migrations, frees, invalidations and
+ * errors happen. One lane per kind; each marker sits at its micro-step's stop index (see
+ * store/navigation.ts), so a click on it lands exactly on that step.
+ */
+import { MARK } from '../../engine/trace/step';
+import type { OpView } from '../../worker/protocol';
+
+export type MarkKind = keyof typeof MARK;
+
+export const MARK_LANES: readonly { kind: MarkKind; label: string; color: string }[] = [
+  { kind: 'fault', label: 'faults', color: '#E69F00' },
+  { kind: 'migrate', label: 'migrations', color: '#56B4E9' },
+  { kind: 'free', label: 'frees', color: '#009E73' },
+  { kind: 'invalidate', label: 'invalidations', color: '#CC79A7' },
+  { kind: 'error', label: 'errors', color: '#D55E00' },
+];
+
+/** Stop indices (boot = 0) of the micro-steps carrying each kind of mark. */
+export type Markers = Record<MarkKind, number[]>;
+
+export function timelineMarkers(ops: readonly OpView[]): Markers {
+  const out: Markers = { fault: [], migrate: [], free: [], invalidate: [], error: [] };
+  let stop = 1;
+  for (const op of ops) {
+    if (op.steps.length === 0) {
+      // A command that did nothing still failed visibly when it returned an error.
+      if (op.ret !== 0 || op.problem) out.error.push(stop);
+      stop++;
+      continue;
+    }
+    for (const s of op.steps) {
+      for (const lane of MARK_LANES)
+        if ((s.marks & MARK[lane.kind]) !== 0) out[lane.kind].push(stop);
+      stop++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * What the editor marks: the text's parse errors, and for the version that ran, each command's
+ * problem (a name the engine could not resolve) and each failed expectation at its line.
+ */
+import type { ScenarioError } from '../../scenario/errors';
+import type { OpView, ScenarioStep } from '../../worker/protocol';
+import type { EditorDiagnostic } from '../editor/types';
+
+export function editorDiagnostics(
+  textErrors: readonly ScenarioError[],
+  ops: readonly OpView[],
+  textRan: boolean,
+): EditorDiagnostic[] {
+  if (textErrors.length > 0)
+    return textErrors.map((e) => ({
+      line: e.line,
+      column: e.column,
+      message: e.message,
+      severity: 'error',
+    }));
+  // Lines of an older text would point at the wrong places while an edit waits to run.
+  if (!textRan) return [];
+  const out: EditorDiagnostic[] = [];
+  for (const op of ops) {
+    if (op.problem && op.line > 0)
+      out.push({ line: op.line, column: 1, message: `not run: ${op.problem}`, severity: 'error' });
+    for (const f of op.failures)
+      if (f.line > 0)
+        out.push({
+          line: f.line,
+          column: 1,
+          message: `expectation failed: ${f.message}`,
+          severity: 'warning',
+        });
+  }
+  return out;
+}
+
+/** How many expectations the run checked, and how many failed. */
+export function checkSummary(
+  ops: readonly OpView[],
+  steps: readonly ScenarioStep[],
+): { expects: number; failed: number } {
+  let failed = 0;
+  for (const op of ops) failed += op.failures.length;
+  return { expects: steps.reduce((n, s) => n + s.expects.length, 0), failed };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../engine/limits';
+import { STORYBOARD } from '../../scenario/examples';
+import { parse } from '../../scenario/parse';
+import { stripLines } from '../../scenario/format';
+import { editorDiagnostics } from './diagnostics';
+import { fileName, openScenarioFile, scenarioJson } from './files';
+
+describe('scenario files', () => {
+  it('opens text as it is, and JSON converted to the same scenario', () => {
+    expect(openScenarioFile('a.hmm', STORYBOARD)).toEqual({
+      ok: true,
+      text: STORYBOARD,
+      converted: false,
+    });
+    const json = scenarioJson(STORYBOARD);
+    if (!json.ok) throw new Error(json.message);
+    const opened = openScenarioFile('a.json', json.json);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.converted).toBe(true);
+    const a = parse(STORYBOARD);
+    const b = parse(opened.text);
+    if (!a.ok || !b.ok) throw new Error('parse');
+    expect(stripLines(b.scenario)).toEqual(stripLines(a.scenario));
+  });
+
+  it('refuses broken JSON and huge files with a message naming the file', () => {
+    const bad = openScenarioFile(
+      'x.json',
+      '{"format": "hmm-lab/scenario", "version": 1, "scenario": {',
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/^x\.json is not a scenario in JSON/);
+    const huge = openScenarioFile('big.hmm', 'x'.repeat(LIMITS.textLength + 1));
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.message).toMatch(/textLength/);
+  });
+
+  it('JSON needs a text that parses', () => {
+    const r = scenarioJson('kernel nonsense\n');
+    expect(r.ok).toBe(false);
+  });
+
+  it('names files after the title', () => {
+    expect(fileName('One page to the GPU & back!', 'hmm')).toBe('one-page-to-the-gpu-back.hmm');
+    expect(fileName(null, 'json')).toBe('scenario.json');
+    expect(fileName('???', 'json')).toBe('scenario.json');
+  });
+});
+
+describe('editor diagnostics', () => {
+  it("shows parse errors, else the run's problems and failed expectations at their lines", () => {
+    const errs = [{ line: 3, column: 5, message: 'line 3, column 5: bad' }];
+    expect(editorDiagnostics(errs, [], true)).toEqual([
+      { line: 3, column: 5, message: 'line 3, column 5: bad', severity: 'error' },
+    ]);
+    const op = {
+      index: 0,
+      command: { op: 'exit' as const, proc: 'p' },
+      ret: 0,
+      cpages: null,
+      faults: null,
+      problem: 'no process named "p"',
+      line: 7,
+      failures: [{ line: 8, message: 'expected ret 0, got -EFAULT' }],
+      cost: 0,
+      firstSeq: 0,
+      steps: [],
+    };
+    const d = editorDiagnostics([], [op], true);
+    expect(d.map((x) => [x.line, x.severity])).toEqual([
+      [7, 'error'],
+      [8, 'warning'],
+    ]);
+    // While an edit waits to run, old lines would point at the wrong places.
+    expect(editorDiagnostics([], [op], false)).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The transport bar: start, back an operation, back a step, play/pause, step into, step over,
+ * end; the scrubber; where we are; the playback speed. Every button names its key.
+ */
+import { isEnd } from '../../store/navigation';
+import { selectOps, selectPlaying, selectPosition, selectSpeed } from '../../store/selectors';
+import { useLab } from '../../store/react';
+import type { StepKind } from '../../store/types';
+import { MARK_LANES } from '../model/marks';
+import { Scrubber } from './Scrubber';
+
+function TransportButton(props: {
+  label: string;
+  keyName: string;
+  glyph: string;
+  onClick: () => void;
+  disabledWhy: string | null;
+  testId: string;
+  pressed?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      onClick={props.onClick}
+      disabled={props.disabledWhy !== null}
+      aria-label={props.label}
+      aria-keyshortcuts={props.keyName}
+      aria-pressed={props.pressed}
+      title={props.disabledWhy ?? `${props.label} (${props.keyName})`}
+      className="h-6 w-7 rounded bg-slate-800 text-sm leading-none text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40"
+    >
+      {props.glyph}
+    </button>
+  );
+}
+
+export function Timeline() {
+  const ops = useLab(selectOps);
+  const pos = useLab(selectPosition);
+  const playing = useLab(selectPlaying);
+  const speed = useLab(selectSpeed);
+  const step = useLab((s) => s.step);
+  const setPlaying = useLab((s) => s.setPlaying);
+  const changeSpeed = useLab((s) => s.changeSpeed);
+  const atStart = !pos || pos.op < 0;
+  const atEnd = !pos || isEnd(ops, pos);
+  const go = (k: StepKind) => () => {
+    setPlaying(false);
+    void step(k);
+  };
+  const startWhy = atStart ? 'already at the start' : null;
+  const endWhy = atEnd ? 'already at the end' : null;
+  const op = pos && pos.op >= 0 ? ops[pos.op] : undefined;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Timeline"
+      data-testid="timeline"
+      className="flex h-9 items-center gap-1 px-2"
+    >
+      <TransportButton
+        testId="tl-start"
+        label="To the start"
+        keyName="Home"
+        glyph="⏮"
+        onClick={go('start')}
+        disabledWhy={startWhy}
+      />
+      <TransportButton
+        testId="tl-back-over"
+        label="Back one operation"
+        keyName="Shift+ArrowLeft"
+        glyph="⏪"
+        onClick={go('backOver')}
+        disabledWhy={startWhy}
+      />
+      <TransportButton
+        testId="tl-back"
+        label="Step back"
+        keyName="ArrowLeft"
+        glyph="◀"
+        onClick={go('backInto')}
+        disabledWhy={startWhy}
+      />
+      <TransportButton
+        testId="tl-play"
+        label={playing ? 'Pause' : 'Play'}
+        keyName="Space"
+        glyph={playing ? '⏸' : '⏵'}
+        pressed={playing}
+        onClick={() => setPlaying(!playing)}
+        disabledWhy={ops.length === 0 ? 'nothing to play: run a command first' : null}
+      />
+      <TransportButton
+        testId="tl-into"
+        label="Step into"
+        keyName="ArrowRight"
+        glyph="▶"
+        onClick={go('into')}
+        disabledWhy={endWhy}
+      />
+      <TransportButton
+        testId="tl-over"
+        label="Step over"
+        keyName="Shift+ArrowRight"
+        glyph="⏩"
+        onClick={go('over')}
+        disabledWhy={endWhy}
+      />
+      <TransportButton
+        testId="tl-end"
+        label="To the end"
+        keyName="End"
+        glyph="⏭"
+        onClick={go('end')}
+        disabledWhy={endWhy}
+      />
+      <div className="mx-2 flex min-w-0 flex-1 items-center gap-2">
+        <Scrubber />
+      </div>
+      <span
+        className="w-[190px] truncate text-right font-mono text-[11px] text-slate-300"
+        data-testid="timeline-position"
+        aria-live="polite"
+      >
+        {op && pos
+          ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
+          : `boot · ${ops.length} ops`}
+      </span>
+      <span className="flex items-center gap-1 text-[11px] text-slate-400">
+        <TransportButton
+          testId="tl-slower"
+          label="Slower"
+          keyName="-"
+          glyph="−"
+          onClick={() => changeSpeed(-1)}
+          disabledWhy={null}
+        />
+        <span
+          className="w-12 text-center font-mono"
+          data-testid="tl-speed"
+          title="playback speed, micro-steps per second"
+        >
+          {speed}/s
+        </span>
+        <TransportButton
+          testId="tl-faster"
+          label="Faster"
+          keyName="+"
+          glyph="+"
+          onClick={() => changeSpeed(1)}
+          disabledWhy={null}
+        />
+      </span>
+      <span className="ml-1 hidden gap-1 text-[9px] text-slate-500 xl:flex" aria-hidden>
+        {MARK_LANES.map((l) => (
+          <span key={l.kind} className="flex items-center gap-0.5">
+            <span className="inline-block h-2 w-2 rounded-sm" style={{ background: l.color }} />
+            {l.label}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}

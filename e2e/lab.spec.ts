@@ -144,7 +144,7 @@ test.describe('the lab, by clicking', () => {
     await expect(page.getByTestId('error-banner')).toContainText('restarted', { timeout: 20_000 });
     await lab.idle();
     expect(await lab.hookPte('app', 'buf0', 1)).toEqual(before);
-    await expect(page.getByTestId('scenario-text')).toContainText('app inc buf0[0..1]');
+    await expect.poll(() => lab.editorText()).toContain('app inc buf0[0..1]');
   });
 
   test('invalid actions say why: disabled buttons explain, kernel errors are shown', async ({
@@ -190,6 +190,6 @@ test.describe('the lab, by clicking', () => {
     await lab.select('app', 'buf0', 0, 2);
     await lab.click('gpu0-write');
     await expect(lab.result()).toHaveText(/returned -EPERM/);
-    await expect(page.getByTestId('scenario-text')).toContainText('gpu0 write buf0[0..2]');
+    await expect.poll(() => lab.editorText()).toContain('gpu0 write buf0[0..2]');
   });
 });

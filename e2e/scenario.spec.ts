@@ -95,15 +95,18 @@ test.describe('timeline', () => {
 
     await lab.key('ArrowRight');
     expect(await now()).toBe(1);
+    await lab.key('Home');
     await lab.key('Shift+ArrowRight');
-    const afterOp1 = await now();
     await expect(lab.position()).toHaveText(/^op 1\/\d+ · step (\d+)\/\1$/);
     await lab.key('Shift+ArrowRight');
-    await expect(lab.position()).toHaveText(/^op 2\//);
+    await expect(lab.position()).toHaveText(/^op 2\/\d+ · step (\d+)\/\1$/);
+    const endOfOp2 = await now();
     await lab.key('ArrowLeft');
-    expect(await now()).toBeLessThan(afterOp1 + 100);
+    expect(await now()).toBe(endOfOp2 - 1);
     await lab.key('Shift+ArrowLeft');
-    await expect(lab.position()).toHaveText(/^op 1\//);
+    await expect(lab.position()).toHaveText(/^op 1\/\d+ · step (\d+)\/\1$/);
+    await lab.key('ArrowRight');
+    await expect(lab.position()).toHaveText(/^op 2\/\d+ · step 1\//);
 
     await lab.key('End');
     expect(await now()).toBe(max);
@@ -145,18 +148,19 @@ test.describe('scenario editor', () => {
   }) => {
     const lab = new LabPage(page);
     await migratedTwoPages(lab);
-    const text = await lab.editorText();
-    const lines = text.split('\n');
     const ops = await lab.position().textContent();
 
     // Type a bad command on a new last line.
     await lab.editor().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\napp frobnicate buf0');
-    const bad = lines.length + 1;
+    const typed = page.locator('.cm-line', { hasText: 'frobnicate' });
+    const bad = Number(await typed.getAttribute('data-line'));
+    expect((await lab.editorText()).split('\n')[bad - 1]).toBe('app frobnicate buf0');
     const marker = page.locator('.cm-line:has(.cm-lintRange-error)');
     await expect(marker).toHaveCount(1);
     await expect(marker).toHaveAttribute('data-line', String(bad));
+    await expect(page.locator('.cm-lintRange-error')).toHaveText('frobnicate');
     await expect(page.getByTestId('scenario-status')).toHaveText(/1 error/);
     await expect(lab.banner()).toHaveAttribute('data-kind', 'scenario');
     await expect(lab.banner()).toContainText(`line ${bad}`);
@@ -276,8 +280,8 @@ test.describe('scenario links', () => {
       const lab = await withDraft(page);
       const draft = await lab.editorText();
       const link = encodeLink({ text: GOOD, at: null, selection: null, watched: null });
+      await page.goto('about:blank'); // a fresh load with the bad fragment
       await page.goto(`/#${spoil(link)}`);
-      await page.reload(); // a fresh load with the bad fragment
       await expect(lab.banner()).toHaveAttribute('data-kind', 'link');
       await expect(page.getByTestId('error-message')).toHaveText(message);
       expect(await lab.editorText()).toBe(draft);
@@ -297,8 +301,8 @@ test.describe('scenario links', () => {
       selection: null,
       watched: null,
     });
+    // Pasted into the address bar of the open lab (a hash change, no reload).
     await page.goto(`/#${link}`);
-    await page.reload();
     await expect(lab.banner()).toHaveAttribute('data-kind', 'link');
     await expect(page.getByTestId('error-message')).toContainText(/ram/);
     expect(await lab.editorText()).toBe(draft);
@@ -320,8 +324,8 @@ test.describe('scenario links', () => {
   test('a good link keeps the draft it replaced one click away', async ({ page }) => {
     const lab = await withDraft(page);
     const draft = await lab.editorText();
+    await page.goto('about:blank');
     await page.goto(`/#${encodeLink({ text: GOOD, at: null, selection: null, watched: null })}`);
-    await page.reload();
     await expect(lab.banner()).toHaveAttribute('data-kind', 'notice');
     expect(await lab.editorText()).toContain('title "draft"');
     await page.getByTestId('banner-action').click();

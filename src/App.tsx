@@ -1,5 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { SelfCheck } from './selfcheck/SelfCheck';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { autosave, readDraft, DRAFT_KEY, type Draft, type DraftStorage } from './store/draft';
 import { createLabStore } from './store/labStore';
 import { LabStoreProvider } from './store/react';
@@ -10,6 +9,11 @@ import { Lab } from './views/lab/Lab';
 import { installTestHook } from './views/testHook';
 import { LabClient } from './worker/client';
 
+// Only `?selfcheck` needs the conformance files: a chunk of their own.
+const SelfCheck = lazy(() =>
+  import('./selfcheck/SelfCheck').then((m) => ({ default: m.SelfCheck })),
+);
+
 /** `?selfcheck` runs the conformance suite in this browser; `?debug` adds fault-injection buttons. */
 export function App() {
   const params = new URLSearchParams(window.location.search);
@@ -18,7 +22,11 @@ export function App() {
       <main data-testid="app" className="min-h-screen bg-slate-950 px-6 py-10 text-slate-100">
         <div className="mx-auto max-w-3xl">
           <h1 className="text-3xl font-semibold tracking-tight">HMM Lab</h1>
-          <SelfCheck />
+          <Suspense
+            fallback={<p className="mt-4 text-slate-400">loading the conformance suite…</p>}
+          >
+            <SelfCheck />
+          </Suspense>
         </div>
       </main>
     );

@@ -131,7 +131,7 @@ export class LabPage {
   /** The editor's text, line by line. */
   async editorText(): Promise<string> {
     await expect(this.editor()).toBeVisible();
-    return (await this.page.locator('.cm-line').allInnerTexts()).join('\n');
+    return (await this.page.locator('.cm-line').allTextContents()).join('\n');
   }
 
   /** Copy a link to the current state and return it. */

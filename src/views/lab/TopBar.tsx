@@ -1,10 +1,14 @@
 /** The title, the machine in one line, and the machine controls. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { selectSpec, selectStatus } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { Button } from './Button';
 import { MachineDialog } from './MachineDialog';
-import { PresetGallery } from './PresetGallery';
+
+// The presets (76 scenario texts) load when the gallery first opens, not with the page.
+const PresetGallery = lazy(() =>
+  import('./PresetGallery').then((m) => ({ default: m.PresetGallery })),
+);
 
 export function TopBar({ debug }: { debug: boolean }) {
   const spec = useLab(selectSpec);
@@ -41,21 +45,23 @@ export function TopBar({ debug }: { debug: boolean }) {
         presets…
       </Button>
       {gallery && (
-        <PresetGallery
-          onClose={() => setGallery(false)}
-          onOpen={(p) => {
-            setGallery(false);
-            void load(p.text, {
-              at: { op: -1, step: -1 },
-              selection: null,
-              watched: null,
-              banner: {
-                kind: 'notice',
-                message: `Opened the preset “${p.title}” at its start: step with → (or press space to play). Undo in the editor brings back your previous text.`,
-              },
-            });
-          }}
-        />
+        <Suspense fallback={null}>
+          <PresetGallery
+            onClose={() => setGallery(false)}
+            onOpen={(p) => {
+              setGallery(false);
+              void load(p.text, {
+                at: { op: -1, step: -1 },
+                selection: null,
+                watched: null,
+                banner: {
+                  kind: 'notice',
+                  message: `Opened the preset “${p.title}” at its start: step with → (or press space to play). Undo in the editor brings back your previous text.`,
+                },
+              });
+            }}
+          />
+        </Suspense>
       )}
       <Button testId="new-machine" onClick={() => setOpen(true)}>
         new machine…

@@ -191,6 +191,54 @@ test.describe('scenario editor', () => {
     expect(lab.errors).toEqual([]);
   });
 
+  test('save as text and JSON, open them back; a broken file is refused with the work intact', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await migratedTwoPages(lab);
+    const text = await lab.editorText();
+    const [hmm] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('save-text').click(),
+    ]);
+    expect(hmm.suggestedFilename()).toBe('scenario.hmm');
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('save-json').click(),
+    ]);
+    expect(json.suggestedFilename()).toBe('scenario.json');
+    const jsonText = await (
+      await json.createReadStream()
+    )
+      .toArray()
+      .then((b) => Buffer.concat(b).toString());
+    expect(JSON.parse(jsonText)).toMatchObject({ format: 'hmm-lab/scenario', version: 1 });
+
+    // A broken JSON file: refused by name, nothing replaced.
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "hmm-lab/scenario", "version": 1, "scenario": {"title": 3}}'),
+    });
+    await expect(lab.banner()).toHaveAttribute('data-kind', 'file');
+    await expect(page.getByTestId('error-message')).toContainText(
+      'broken.json is not a scenario in JSON',
+    );
+    expect(await lab.editorText()).toBe(text);
+
+    // The JSON saved above opens as the same scenario (in the text form), at its start.
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'scenario.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(jsonText),
+    });
+    await expect(lab.banner()).toContainText('Opened scenario.json (converted from JSON)');
+    await lab.idle();
+    await expect(lab.position()).toHaveText(/^boot · 4 ops$/);
+    await lab.key('End');
+    expect((await lab.hookPte('app', 'buf0', 0))?.kind).toBe('device-private');
+  });
+
   test('run to cursor shows the machine after the command at the cursor', async ({ page }) => {
     const lab = new LabPage(page);
     await migratedTwoPages(lab);

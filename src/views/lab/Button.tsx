@@ -20,7 +20,7 @@ export function Button({
   title?: string;
 }) {
   const base =
-    'rounded px-2 py-0.5 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40';
+    'rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40';
   const color =
     kind === 'primary'
       ? 'bg-sky-700 text-white hover:bg-sky-600'

@@ -28,7 +28,7 @@ export function Lab({ debug }: { debug: boolean }) {
       <TopBar debug={debug} />
       <ErrorBanner />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(340px,1fr)_424px_400px] gap-2 p-2">
-        <div className="grid min-h-0 grid-rows-[minmax(140px,1fr)_auto] gap-2">
+        <div className="grid min-h-0 grid-rows-[minmax(92px,1fr)_auto] gap-2">
           <AddressSpace />
           <ActionBar />
         </div>
@@ -42,7 +42,7 @@ export function Lab({ debug }: { debug: boolean }) {
         </div>
       </main>
       <Timeline />
-      <footer className="grid h-[190px] grid-cols-[1fr_382px_400px] gap-2 px-2 pb-2">
+      <footer className="grid h-[180px] grid-cols-[1fr_382px_400px] gap-2 px-2 pb-2">
         <Narration />
         <TimeView />
         <ScenarioPanel />

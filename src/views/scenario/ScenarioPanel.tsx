@@ -107,7 +107,7 @@ export function ScenarioPanel() {
               disabledWhy={!api ? 'the editor is loading' : null}
               onClick={() => api && void runToLine(api.cursorLine())}
             >
-              run to cursor
+              to cursor
             </Button>
             <Button
               testId="open-file"

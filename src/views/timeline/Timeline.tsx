@@ -7,12 +7,13 @@ import { selectOps, selectPlaying, selectPosition, selectSpeed } from '../../sto
 import { useLab } from '../../store/react';
 import type { StepKind } from '../../store/types';
 import { MARK_LANES } from '../model/marks';
+import { Icon, type IconName } from './icons';
 import { Scrubber } from './Scrubber';
 
 function TransportButton(props: {
   label: string;
   keyName: string;
-  glyph: string;
+  glyph: IconName;
   onClick: () => void;
   disabledWhy: string | null;
   testId: string;
@@ -28,9 +29,9 @@ function TransportButton(props: {
       aria-keyshortcuts={props.keyName}
       aria-pressed={props.pressed}
       title={props.disabledWhy ?? `${props.label} (${props.keyName})`}
-      className="h-6 w-7 rounded bg-slate-800 text-sm leading-none text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40"
+      className="flex h-6 w-7 items-center justify-center rounded bg-slate-800 text-sm leading-none text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40"
     >
-      {props.glyph}
+      <Icon name={props.glyph} />
     </button>
   );
 }
@@ -63,7 +64,7 @@ export function Timeline() {
         testId="tl-start"
         label="To the start"
         keyName="Home"
-        glyph="⏮"
+        glyph="start"
         onClick={go('start')}
         disabledWhy={startWhy}
       />
@@ -71,7 +72,7 @@ export function Timeline() {
         testId="tl-back-over"
         label="Back one operation"
         keyName="Shift+ArrowLeft"
-        glyph="⏪"
+        glyph="backOver"
         onClick={go('backOver')}
         disabledWhy={startWhy}
       />
@@ -79,7 +80,7 @@ export function Timeline() {
         testId="tl-back"
         label="Step back"
         keyName="ArrowLeft"
-        glyph="◀"
+        glyph="back"
         onClick={go('backInto')}
         disabledWhy={startWhy}
       />
@@ -87,7 +88,7 @@ export function Timeline() {
         testId="tl-play"
         label={playing ? 'Pause' : 'Play'}
         keyName="Space"
-        glyph={playing ? '⏸' : '⏵'}
+        glyph={playing ? 'pause' : 'play'}
         pressed={playing}
         onClick={() => setPlaying(!playing)}
         disabledWhy={ops.length === 0 ? 'nothing to play: run a command first' : null}
@@ -96,7 +97,7 @@ export function Timeline() {
         testId="tl-into"
         label="Step into"
         keyName="ArrowRight"
-        glyph="▶"
+        glyph="into"
         onClick={go('into')}
         disabledWhy={endWhy}
       />
@@ -104,7 +105,7 @@ export function Timeline() {
         testId="tl-over"
         label="Step over"
         keyName="Shift+ArrowRight"
-        glyph="⏩"
+        glyph="over"
         onClick={go('over')}
         disabledWhy={endWhy}
       />
@@ -112,7 +113,7 @@ export function Timeline() {
         testId="tl-end"
         label="To the end"
         keyName="End"
-        glyph="⏭"
+        glyph="end"
         onClick={go('end')}
         disabledWhy={endWhy}
       />
@@ -133,7 +134,7 @@ export function Timeline() {
           testId="tl-slower"
           label="Slower"
           keyName="-"
-          glyph="−"
+          glyph="slower"
           onClick={() => changeSpeed(-1)}
           disabledWhy={null}
         />
@@ -148,7 +149,7 @@ export function Timeline() {
           testId="tl-faster"
           label="Faster"
           keyName="+"
-          glyph="+"
+          glyph="faster"
           onClick={() => changeSpeed(1)}
           disabledWhy={null}
         />

@@ -19,6 +19,8 @@ test('the lab loads with every view and no errors @smoke', async ({ page }) => {
     'counters',
     'narration',
     'scenario',
+    'timeline',
+    'time-view',
   ])
     await expect(page.getByTestId(id)).toBeVisible();
   await expect(page.getByTestId('status')).toHaveText('');
@@ -30,5 +32,9 @@ test('the lab loads with every view and no errors @smoke', async ({ page }) => {
   ]);
   expect(overflow[0]).toBeLessThanOrEqual(1280);
   expect(overflow[1]).toBeLessThanOrEqual(720);
+  // Every action is on screen: the actions panel does not need scrolling either.
+  const actions = page.getByTestId('actions').locator(':scope > div');
+  const [scroll, client] = await actions.evaluate((el) => [el.scrollHeight, el.clientHeight]);
+  expect(scroll).toBeLessThanOrEqual(client);
   expect(errors).toEqual([]);
 });

@@ -93,5 +93,5 @@ export interface LabState {
 }
 
 /** Playback speeds, micro-steps per second. */
-export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 16, 32];
+export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 15, 30, 60];
 export const DEFAULT_SPEED = 2;

@@ -1,6 +1,6 @@
 /**
  * A new machine: kernel model, platform, system RAM, devices (type and memory size) and the
- * first process. Starting one replaces the session (copy the scenario first to keep it).
+ * first process. Starting one replaces the scenario text (undo in the editor brings it back).
  */
 import { useState } from 'react';
 import type {
@@ -12,6 +12,7 @@ import type {
 } from '../../engine/command';
 import { checkSpec } from '../../engine/engine';
 import { Button } from './Button';
+import { Dialog } from './Dialog';
 
 export function MachineDialog({
   spec,
@@ -42,14 +43,9 @@ export function MachineDialog({
   };
   const why = checkSpec(next);
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label="New machine"
-      className="fixed inset-0 z-20 flex items-start justify-center bg-slate-950/70 pt-16"
-    >
+    <Dialog label="New machine" onClose={onCancel}>
       <form
-        className="w-[460px] space-y-2 rounded-lg border border-slate-700 bg-slate-900 p-4 text-xs"
+        className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
           if (!why) onStart(next);
@@ -169,6 +165,6 @@ export function MachineDialog({
           <Button onClick={onCancel}>cancel</Button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -1,8 +1,13 @@
 /**
- * Colours, chosen from the Okabe-Ito colour-blind-safe palette, always paired with a letter or
- * pattern in the views. Devices get their own hue by index.
+ * Data colours, chosen from the Okabe-Ito colour-blind-safe palette, always paired with a letter
+ * or pattern in the views. Devices get their own hue by index. These fills read in both themes;
+ * the chrome around them (backdrops, outlines, chart text) is per theme in theme/colors.ts.
+ * Letters and marks drawn on a fill use `inkOn(fill)`: black or white, whichever passes 4.5:1.
  */
+import { inkOn } from '../theme/color';
 import type { Residence } from './residence';
+
+export { inkOn };
 
 export const DEVICE_COLORS = [
   '#E69F00',
@@ -44,5 +49,8 @@ export function residenceColor(r: Residence, dev: number): string {
   }
 }
 
-/** The highlight drawn around whatever the current micro-step changed. */
+/**
+ * The highlight drawn around whatever the current micro-step changed, in the dark theme (the
+ * painters take the current theme's from theme/colors.ts; this stays for callers without one).
+ */
 export const CHANGED = '#FDE047';

@@ -1,0 +1,136 @@
+/**
+ * Both themes against WCAG AA: every text/background pair the views use, read from the CSS the
+ * app ships (Tailwind's palette with src/index.css's overrides), the canvas/SVG table, the
+ * editor's token colours, and the letters on residence fills.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEVICE_COLORS, inkOn, residenceColor } from '../model/palette';
+import { RESIDENCE_LEGEND } from '../model/residence';
+import { contrast, over, parseColor, type Rgba } from './color';
+import { THEME_COLORS } from './colors';
+import type { Theme } from './theme';
+
+/**
+ * The CSS as shipped, read from disk (vitest turns `?raw` CSS imports into empty strings; this
+ * program has no Node types, hence the narrow cast).
+ */
+const fs = (
+  globalThis as unknown as {
+    process: { getBuiltinModule(id: 'node:fs'): { readFileSync(p: URL, e: 'utf8'): string } };
+  }
+).process.getBuiltinModule('node:fs');
+const read = (p: string): string => fs.readFileSync(new URL(p, import.meta.url), 'utf8');
+const tailwindTheme = read('../../../node_modules/tailwindcss/theme.css');
+const css = read('../../index.css');
+
+function vars(block: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of block.matchAll(/(--[\w-]+):\s*([^;]+);/g))
+    if (m[1] && m[2]) out[m[1]] = m[2].trim();
+  return out;
+}
+
+function block(css: string, head: string): string {
+  const i = css.indexOf(`${head} {`);
+  if (i < 0) throw new Error(`index.css has no "${head}" block`);
+  return css.slice(i, css.indexOf('}', i));
+}
+
+const tailwind = vars(tailwindTheme);
+const themeVars: Record<Theme, Record<string, string>> = {
+  dark: { ...tailwind, ...vars(block(css, '@theme')), ...vars(block(css, ':root')) },
+  light: {},
+};
+themeVars.light = { ...themeVars.dark, ...vars(block(css, ":root[data-theme='light']")) };
+
+function color(t: Theme, name: string): Rgba {
+  if (name === 'white') return parseColor('#ffffff');
+  const v = themeVars[t][name.startsWith('--') ? name : `--color-${name}`];
+  if (!v) throw new Error(`no ${name} in the ${t} theme`);
+  return parseColor(v);
+}
+
+const alpha = (c: Rgba, a: number): Rgba => ({ ...c, a: c.a * a });
+
+/** The backgrounds text sits on, composited as the browser does. */
+function backgrounds(t: Theme): Record<'page' | 'panel' | 'dialog' | 'field' | 'card', Rgba> {
+  const page = color(t, 'slate-950');
+  const dialog = color(t, 'slate-900');
+  return {
+    page,
+    panel: over(alpha(color(t, 'slate-900'), 0.6), page),
+    dialog,
+    field: color(t, 'slate-800'),
+    card: over(alpha(page, 0.6), dialog),
+  };
+}
+
+const AA = 4.5;
+
+describe.each(['dark', 'light'] as const)('the %s theme', (t) => {
+  const bg = backgrounds(t);
+  const check = (fg: Rgba | string, on: Rgba | string): number => contrast(fg, on);
+
+  it('slate text passes AA on the page, panels, dialogs and cards', () => {
+    for (const fg of ['slate-100', 'slate-200', 'slate-300', 'slate-400', 'slate-500'])
+      for (const on of ['page', 'panel', 'dialog', 'card'] as const)
+        expect(check(color(t, fg), bg[on]), `${fg} on ${on}`).toBeGreaterThanOrEqual(AA);
+    for (const fg of ['slate-100', 'slate-200', 'slate-300', 'slate-400'])
+      expect(check(color(t, fg), bg.field), `${fg} on a field`).toBeGreaterThanOrEqual(AA);
+    expect(check(color(t, 'slate-100'), color(t, 'slate-700')), 'button').toBeGreaterThanOrEqual(
+      AA,
+    );
+  });
+
+  it('accent text passes AA on panels and dialogs', () => {
+    for (const fg of ['sky-300', 'rose-300', 'emerald-300', 'amber-300'])
+      for (const on of ['panel', 'dialog'] as const)
+        expect(check(color(t, fg), bg[on]), `${fg} on ${on}`).toBeGreaterThanOrEqual(AA);
+  });
+
+  it('tinted banners, the current step and filled buttons pass AA', () => {
+    const pairs: [string, string][] = [
+      ['sky-100', 'sky-900'],
+      ['sky-100', 'sky-950'],
+      ['amber-100', 'amber-950'],
+      ['rose-100', 'rose-950'],
+      ['white', 'sky-700'],
+      ['white', 'rose-800'],
+    ];
+    for (const [fg, on] of pairs)
+      expect(check(color(t, fg), color(t, on)), `${fg} on ${on}`).toBeGreaterThanOrEqual(AA);
+  });
+
+  it("the editor's tokens pass AA on its background", () => {
+    const editor = color(t, 'slate-950');
+    for (const name of Object.keys(themeVars.dark).filter((k) => k.startsWith('--hmm-code-')))
+      if (name !== '--hmm-code-active-op')
+        expect(check(color(t, name), editor), name).toBeGreaterThanOrEqual(AA);
+    const active = over(color(t, '--hmm-code-active-op'), editor);
+    expect(
+      check(color(t, '--hmm-code-variable'), active),
+      'on the active line',
+    ).toBeGreaterThanOrEqual(AA);
+  });
+
+  it('chart text passes AA on the panel, and the table knows the panel', () => {
+    const c = THEME_COLORS[t];
+    expect(check(c.panel, bg.panel)).toBeLessThan(1.05);
+    for (const k of ['text', 'textMuted', 'textFaint', 'freeText', 'refLine', 'mapLine'] as const)
+      expect(check(c[k], c.panel), k).toBeGreaterThanOrEqual(AA);
+    // Focus ring and highlights: at least 3:1 (WCAG 1.4.11, non-text).
+    for (const k of ['cursor', 'changed', 'watched'] as const)
+      expect(check(c[k], c.panel), k).toBeGreaterThanOrEqual(3);
+    expect(check(color(t, '--hmm-focus'), bg.panel), 'focus ring').toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('letters on data fills', () => {
+  it('every residence and device fill gets ink with 4.5:1', () => {
+    const fills = [
+      ...RESIDENCE_LEGEND.map((l) => residenceColor(l.residence, 0)),
+      ...DEVICE_COLORS,
+    ].filter((f) => f !== 'transparent');
+    for (const f of fills) expect(contrast(inkOn(f), f), f).toBeGreaterThanOrEqual(AA);
+  });
+});

@@ -3,7 +3,14 @@ import { autosave, readDraft, DRAFT_KEY, type Draft, type DraftStorage } from '.
 import { createLabStore } from './store/labStore';
 import { LabStoreProvider } from './store/react';
 import { machineText } from './store/source';
-import { initialLab, linkFragment, loadDraft, openLink } from './store/startup';
+import { embedLab, initialLab, linkFragment, loadDraft, openLink } from './store/startup';
+import { parseMode } from './views/modes/mode';
+import { useMode } from './views/modes/modeContext';
+import { ModeProvider } from './views/modes/ModeProvider';
+import { usePredictInUrl } from './views/modes/usePredictInUrl';
+import { PHONE_QUERY, PHONE_VIEWS, useMediaQuery } from './views/modes/useMediaQuery';
+import { Player } from './views/player/Player';
+import { Presenter } from './views/present/Presenter';
 import { DEFAULT_MACHINE } from './views/defaultMachine';
 import { Lab } from './views/lab/Lab';
 import { installTestHook } from './views/testHook';
@@ -30,7 +37,27 @@ export function App() {
         </div>
       </main>
     );
-  return <LabApp debug={params.has('debug')} />;
+  return <ModeApp debug={params.has('debug')} />;
+}
+
+function ModeApp({ debug }: { debug: boolean }) {
+  const parsed = useMemo(() => parseMode(window.location.search), []);
+  return (
+    <ModeProvider initial={parsed.mode}>
+      <LabApp debug={debug} embed={parsed.mode.kind === 'embed'} ignored={parsed.problems} />
+    </ModeProvider>
+  );
+}
+
+/** The layout for the mode and the screen: the lab, presenter, an embed, or a phone's player. */
+function Shell({ debug }: { debug: boolean }) {
+  const { mode } = useMode();
+  usePredictInUrl();
+  const phone = useMediaQuery(PHONE_QUERY);
+  if (mode.kind === 'embed') return <Player mode={mode} layout={phone ? 'stack' : 'grid'} />;
+  if (mode.kind === 'present') return <Presenter />;
+  if (phone) return <Player mode={{ ...mode, views: [...PHONE_VIEWS] }} layout="stack" />;
+  return <Lab debug={debug} />;
 }
 
 /** localStorage, or null where the browser refuses it (then nothing is autosaved). */
@@ -48,24 +75,29 @@ function clearHash(): void {
     history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
-function LabApp({ debug }: { debug: boolean }) {
-  const storage = useMemo(() => browserStorage(), []);
+function LabApp({ debug, embed, ignored }: { debug: boolean; embed: boolean; ignored: string[] }) {
+  // An embed never touches the draft (it shares the lab's storage on the page that frames it).
+  const storage = useMemo(() => (embed ? null : browserStorage()), [embed]);
   const { store, ranText } = useMemo(() => {
     // Restoring a draft a link replaced.
     const restore = (d: Draft): void => void loadDraft(s.getState(), d);
-    const initial = initialLab(
-      window.location.hash,
-      storage,
-      machineText({ title: null, machine: DEFAULT_MACHINE }),
-      restore,
-    );
-    clearHash();
+    const defaultText = machineText({ title: null, machine: DEFAULT_MACHINE });
+    const initial = embed
+      ? embedLab(window.location.hash, defaultText)
+      : initialLab(window.location.hash, storage, defaultText, restore);
+    if (!embed) clearHash();
+    if (ignored.length > 0 && !initial.banner)
+      initial.banner = {
+        kind: 'notice',
+        message: `Ignored in the address: ${ignored.join('; ')}.`,
+      };
     const s = createLabStore(new LabClient(), initial);
     installTestHook(s);
     return { store: s, ranText: initial.ranText ?? initial.text };
-  }, [storage]);
+  }, [storage, embed, ignored]);
 
   useEffect(() => {
+    if (embed) return;
     const stop = autosave(store, storage, ranText, () =>
       store.getState().showError({
         kind: 'file',
@@ -90,11 +122,11 @@ function LabApp({ debug }: { debug: boolean }) {
       stop();
       window.removeEventListener('hashchange', onHash);
     };
-  }, [store, storage, ranText]);
+  }, [store, storage, ranText, embed]);
 
   return (
     <LabStoreProvider store={store}>
-      <Lab debug={debug} />
+      <Shell debug={debug} />
     </LabStoreProvider>
   );
 }

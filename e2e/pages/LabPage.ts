@@ -118,7 +118,8 @@ export class LabPage {
 
   /** A key on the page body (not in the editor or a field), then wait for the reply. */
   async key(key: string): Promise<void> {
-    await this.page.locator('body').focus();
+    // Off any control that owns keys (a page cell owns the arrows).
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await this.page.keyboard.press(key);
     await this.idle();
   }

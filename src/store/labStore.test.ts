@@ -241,6 +241,32 @@ describe('the lab store', () => {
     expect(s().position).toEqual({ op: -1, step: -1 });
   });
 
+  it('predict-then-reveal: a step forward asks first, the next one moves and reveals', async () => {
+    const { s, store } = await lab();
+    await store.getState().step('start');
+    store.getState().setPredict(true);
+    await store.getState().step('into');
+    expect(s().position).toEqual({ op: -1, step: -1 }); // asked, not moved
+    expect(s().predict.phase).toBe('asking');
+    store.getState().guess({ where: 'ram', ref: 1 });
+    expect(s().predict.guess).toEqual({ where: 'ram', ref: 1 });
+    await store.getState().step('into');
+    expect(s().position).toEqual(stepInto(s().ops, { op: -1, step: -1 }));
+    expect(s().predict.phase).toBe('revealed');
+    expect(s().predict.guess).toEqual({ where: 'ram', ref: 1 }); // kept to compare with the answer
+    await store.getState().step('over');
+    expect(s().predict.phase).toBe('asking');
+    const asked = s().position;
+    // Stepping back cancels the question and moves.
+    await store.getState().step('backInto');
+    expect(s().predict.phase).toBe('idle');
+    expect(s().position).not.toEqual(asked);
+    store.getState().setPredict(false);
+    await store.getState().step('into');
+    expect(s().predict.phase).toBe('idle');
+    expect(s().position).toEqual(asked);
+  });
+
   it('plays to the end and stops', async () => {
     const { s, store } = await lab();
     const ops = s().ops;

@@ -269,6 +269,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       error: null,
       lastLatencyMs: null,
       playing: false,
+      predict: { on: false, phase: 'idle', guess: { where: null, ref: null } },
       speed: DEFAULT_SPEED,
 
       setText: (text) => {
@@ -318,8 +319,16 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       },
       seek: (op, step) => seekTo({ op, step }),
       step: (kind: StepKind) => {
-        const { ops } = get();
+        const { ops, predict } = get();
         const p = from();
+        const forward = kind === 'into' || kind === 'over';
+        if (predict.on && forward && !isEnd(ops, p) && predict.phase !== 'asking') {
+          // Ask first: the lab stays where it is until the next step forward reveals.
+          set({ predict: { ...predict, phase: 'asking', guess: { where: null, ref: null } } });
+          return Promise.resolve();
+        }
+        if (predict.on && predict.phase !== 'idle')
+          set({ predict: { ...predict, phase: forward ? 'revealed' : 'idle' } });
         const next =
           kind === 'into'
             ? stepInto(ops, p)
@@ -350,6 +359,12 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
         // Playing from the end starts over.
         if (isEnd(get().ops, from())) void seekTo(BOOT).then(() => playTick());
         else playTick();
+      },
+      setPredict: (on) =>
+        set({ predict: { on, phase: 'idle', guess: { where: null, ref: null } } }),
+      guess: (g) => {
+        const p = get().predict;
+        set({ predict: { ...p, guess: { ...p.guess, ...g } } });
       },
       changeSpeed: (delta) => {
         const i = SPEEDS.indexOf(get().speed);

@@ -60,6 +60,30 @@ export function openLink(
   };
 }
 
+/**
+ * What an embedded player opens with: only its link. An embed shares the lab's origin (and so
+ * its storage) on the page that frames it: it never reads or writes the user's draft.
+ */
+export function embedLab(hash: string, defaultText: string): InitialLab {
+  const fragment = linkFragment(hash);
+  if (fragment === null)
+    return {
+      text: defaultText,
+      banner: { kind: 'link', message: 'This player was opened without a scenario in its link.' },
+    };
+  const r = decodeLink(fragment);
+  if (!r.ok)
+    return {
+      text: defaultText,
+      banner: {
+        kind: 'link',
+        message: `This player's link could not be opened: ${r.error.message}`,
+      },
+    };
+  const s = r.state;
+  return { text: s.text, at: s.at, selection: s.selection, watched: s.watched };
+}
+
 /** The lab to open with, given the page's URL hash and the browser's storage. */
 export function initialLab(
   hash: string,

@@ -41,6 +41,18 @@ export interface LoadOptions {
 
 export type StepKind = 'into' | 'over' | 'backInto' | 'backOver' | 'start' | 'end';
 
+/**
+ * Predict-then-reveal: with `on`, a step forward first asks (the lab stays where it is and the
+ * audience guesses where the selected page will live and its frame's refcount), and the next
+ * step forward moves and reveals.
+ */
+export interface PredictState {
+  on: boolean;
+  phase: 'idle' | 'asking' | 'revealed';
+  /** The audience's guesses: a residence id (see views/predict) and a refcount. */
+  guess: { where: string | null; ref: number | null };
+}
+
 export interface LabState {
   /** starting: no worker answer yet; busy: a request is in flight. */
   status: 'starting' | 'ready' | 'busy';
@@ -65,6 +77,7 @@ export interface LabState {
   /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
   lastLatencyMs: number | null;
   playing: boolean;
+  predict: PredictState;
   /** Playback speed in micro-steps per second (one of SPEEDS). */
   speed: number;
 
@@ -82,6 +95,8 @@ export interface LabState {
   /** Show the end of the operation on `line` (or the last one before it). */
   runToLine: (line: number) => Promise<void>;
   setPlaying: (playing: boolean) => void;
+  setPredict: (on: boolean) => void;
+  guess: (g: Partial<PredictState['guess']>) => void;
   /** Faster (+1) or slower (-1) through SPEEDS. */
   changeSpeed: (delta: 1 | -1) => void;
   select: (selection: RangeSelection | null) => void;

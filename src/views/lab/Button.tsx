@@ -11,6 +11,7 @@ export function Button({
   testId,
   kind = 'normal',
   title,
+  pressed,
 }: {
   children: ReactNode;
   onClick: () => void;
@@ -18,11 +19,13 @@ export function Button({
   testId?: string;
   kind?: 'normal' | 'primary' | 'danger';
   title?: string;
+  /** A toggle's state (aria-pressed), shown highlighted. */
+  pressed?: boolean;
 }) {
   const base =
     'rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40';
   const color =
-    kind === 'primary'
+    kind === 'primary' || pressed
       ? 'bg-sky-700 text-white hover:bg-sky-600'
       : kind === 'danger'
         ? 'bg-rose-800 text-white hover:bg-rose-700'
@@ -36,6 +39,7 @@ export function Button({
       title={disabledWhy ?? title}
       aria-description={disabledWhy ?? undefined}
       data-testid={testId}
+      aria-pressed={pressed}
     >
       {children}
     </button>

@@ -16,17 +16,36 @@ import { ScenarioPanel } from '../scenario/ScenarioPanel';
 import { Timeline } from '../timeline/Timeline';
 import { TimeView } from '../timeline/TimeView';
 import { useTimelineKeys } from '../timeline/useTimelineKeys';
+import { useState } from 'react';
+import { useLab } from '../../store/react';
+import { useMode } from '../modes/modeContext';
+import { useAppKeys } from '../modes/useAppKeys';
+import { PredictCard } from '../predict/PredictCard';
 import { TopBar } from './TopBar';
 
 export function Lab({ debug }: { debug: boolean }) {
+  const { mode, setMode } = useMode();
+  const predictOn = useLab((s) => s.predict.on);
+  const setPredict = useLab((s) => s.setPredict);
+  const [help, setHelp] = useState(false);
   useTimelineKeys();
+  useAppKeys({
+    help: () => setHelp(true),
+    present: () => setMode({ ...mode, kind: 'present' }),
+    predict: () => setPredict(!predictOn),
+  });
   return (
     <div
       data-testid="lab"
       className="flex h-screen min-h-[700px] flex-col overflow-hidden bg-slate-950 text-slate-100"
     >
-      <TopBar debug={debug} />
+      <TopBar debug={debug} help={help} setHelp={setHelp} />
       <ErrorBanner />
+      {predictOn && (
+        <div className="fixed top-12 right-3 z-30 w-[560px]">
+          <PredictCard />
+        </div>
+      )}
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(340px,1fr)_424px_400px] gap-2 p-2">
         <div className="grid min-h-0 grid-rows-[minmax(92px,1fr)_auto] gap-2">
           <AddressSpace />

@@ -15,6 +15,8 @@ export function Narration() {
   const step = useLab(selectCurrentStep);
   const pos = useLab(selectPosition);
   const seek = useLab((s) => s.seek);
+  // Predicting: the steps ahead would give the answer away.
+  const predicting = useLab((s) => s.predict.on);
   const current = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // A block body: newer Chromium returns a Promise from scrollIntoView, and an effect must
@@ -39,7 +41,11 @@ export function Narration() {
         <div className="min-h-0 overflow-auto">
           {step && (
             <div aria-live="polite">
-              <div className="font-mono text-sm text-sky-300" data-testid="current-fn">
+              <div
+                className="font-mono text-sm text-sky-300"
+                data-testid="current-fn"
+                title={step.source ? `${step.fn}, in ${step.source}` : step.fn}
+              >
                 {step.fn}
               </div>
               <div className="text-sm text-slate-100" data-testid="current-text">
@@ -70,7 +76,7 @@ export function Narration() {
           data-testid="step-list"
           aria-label="micro-steps of this operation"
         >
-          {op.steps.map((s, i) => (
+          {(predicting ? op.steps.slice(0, pos.step + 1) : op.steps).map((s, i) => (
             <li key={s.seq}>
               <button
                 ref={i === pos.step ? current : undefined}

@@ -20,8 +20,11 @@ export function Panel({
       data-testid={testId}
       className={`flex min-h-0 flex-col rounded-md border border-slate-800 bg-slate-900/60 ${className}`}
     >
-      <header className="flex items-center justify-between border-b border-slate-800 px-2 py-1">
-        <h2 className="text-[11px] font-semibold tracking-wide text-slate-300 uppercase">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-800 px-2 py-1">
+        <h2
+          className="min-w-0 truncate text-[11px] font-semibold tracking-wide text-slate-300 uppercase"
+          title={title}
+        >
           {title}
         </h2>
         {aside}

@@ -1,18 +1,39 @@
-/** The title, the machine in one line, and the machine controls. */
+/**
+ * The title, the machine in one line, and the page's controls: presets, presenter mode,
+ * predict-then-reveal, embed, help, the machine.
+ */
 import { lazy, Suspense, useState } from 'react';
-import { selectSpec, selectStatus } from '../../store/selectors';
+import { selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
+import { HelpOverlay } from '../help/HelpOverlay';
+import { useMode } from '../modes/modeContext';
 import { Button } from './Button';
+import { EngineStatus } from './EngineStatus';
 import { MachineDialog } from './MachineDialog';
+
+const EmbedDialog = lazy(() =>
+  import('../player/EmbedDialog').then((m) => ({ default: m.EmbedDialog })),
+);
 
 // The presets (76 scenario texts) load when the gallery first opens, not with the page.
 const PresetGallery = lazy(() =>
   import('./PresetGallery').then((m) => ({ default: m.PresetGallery })),
 );
 
-export function TopBar({ debug }: { debug: boolean }) {
+export function TopBar({
+  debug,
+  help,
+  setHelp,
+}: {
+  debug: boolean;
+  help: boolean;
+  setHelp: (open: boolean) => void;
+}) {
+  const { mode, setMode } = useMode();
+  const predictOn = useLab((s) => s.predict.on);
+  const setPredict = useLab((s) => s.setPredict);
+  const [embed, setEmbed] = useState(false);
   const spec = useLab(selectSpec);
-  const status = useLab(selectStatus);
   const newMachine = useLab((s) => s.newMachine);
   const load = useLab((s) => s.load);
   const [gallery, setGallery] = useState(false);
@@ -22,14 +43,12 @@ export function TopBar({ debug }: { debug: boolean }) {
   return (
     <header className="flex h-10 items-center gap-3 border-b border-slate-800 px-3">
       <h1 className="text-base font-semibold tracking-tight">HMM Lab</h1>
-      <span className="text-xs text-slate-400" data-testid="machine-summary">
+      <span className="min-w-0 truncate text-xs text-slate-400" data-testid="machine-summary">
         {spec.kernel === 'seeds' ? 'seeds kernel (≈ v4.14)' : 'modern kernel (v6.x)'} ·{' '}
         {spec.platform === 'c2c' ? 'NVLink-C2C' : 'PCIe 4.0'} · RAM {spec.ramPages} pages ·{' '}
         {devs || 'no devices'}
       </span>
-      <span className="text-xs text-slate-500" data-testid="status">
-        {status === 'starting' ? 'starting the engine…' : status === 'busy' ? 'working…' : ''}
-      </span>
+      <EngineStatus />
       <span className="flex-1" />
       {debug && (
         <>
@@ -41,6 +60,37 @@ export function TopBar({ debug }: { debug: boolean }) {
           </Button>
         </>
       )}
+      <Button
+        testId="present"
+        title="Presenter mode, for a projector (P)"
+        onClick={() => setMode({ ...mode, kind: 'present' })}
+      >
+        present
+      </Button>
+      <Button
+        testId="predict"
+        title="Predict, then reveal: ask the class before each step (R)"
+        pressed={predictOn}
+        onClick={() => setPredict(!predictOn)}
+      >
+        predict
+      </Button>
+      <Button
+        testId="open-embed"
+        title="Embed this scenario in a slide or page"
+        onClick={() => setEmbed(true)}
+      >
+        embed…
+      </Button>
+      {embed && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setEmbed(false)} />
+        </Suspense>
+      )}
+      <Button testId="open-help" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
+        ?
+      </Button>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <Button testId="open-presets" kind="primary" onClick={() => setGallery(true)}>
         presets…
       </Button>

@@ -27,6 +27,7 @@ export function TimeView() {
   const pos = useLab(selectPosition);
   const spec = useLab(selectSpec);
   const seek = useLab((s) => s.seek);
+  const predicting = useLab((s) => s.predict.on);
   const rows = useMemo(() => (op ? timings(op.steps, spec.platform) : []), [op, spec.platform]);
   const overview = useMemo(() => opBuckets(ops.map((o) => o.cost)), [ops]);
   const max = Math.max(1, ...rows.map((r) => r.total));
@@ -61,21 +62,23 @@ export function TimeView() {
                 {r.platform === 'pcie4' ? 'PCIe 4.0' : 'NVLink-C2C'}
                 {ri === 0 ? ' ●' : ''}
               </text>
-              {r.segments.map((s) => (
-                <rect
-                  key={s.step}
-                  x={x(s.start)}
-                  y={1}
-                  width={Math.max(0.5, x(s.start + s.cost) - x(s.start))}
-                  height={ROW - 2}
-                  fill={colorOf(s.group)}
-                  opacity={pos && s.step === pos.step ? 1 : 0.55}
-                  stroke={pos && s.step === pos.step ? '#FDE047' : 'none'}
-                  strokeWidth={1.5}
-                >
-                  <title>{`${s.step + 1}. ${s.fn}: ${formatNs(s.cost)}`}</title>
-                </rect>
-              ))}
+              {r.segments
+                .filter((s) => !predicting || !pos || s.step <= pos.step)
+                .map((s) => (
+                  <rect
+                    key={s.step}
+                    x={x(s.start)}
+                    y={1}
+                    width={Math.max(0.5, x(s.start + s.cost) - x(s.start))}
+                    height={ROW - 2}
+                    fill={colorOf(s.group)}
+                    opacity={pos && s.step === pos.step ? 1 : 0.55}
+                    stroke={pos && s.step === pos.step ? '#FDE047' : 'none'}
+                    strokeWidth={1.5}
+                  >
+                    <title>{`${s.step + 1}. ${s.fn}: ${formatNs(s.cost)}`}</title>
+                  </rect>
+                ))}
               <text
                 x={Math.min(W - 2, x(r.total) + 3)}
                 y={ROW - 4}

@@ -1,0 +1,200 @@
+/**
+ * The read-only player: chosen views, the narration as a caption, and a minimal control bar
+ * (back, play / pause, forward, the scrubber, where we are, open in the full lab). The embed
+ * (`?embed`, for iframes) and the phone layout both use it. It plays only its range and loops
+ * when asked; its keys (arrows, space) work when it has focus.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { encodeLink } from '../../share/link';
+import { useLab, useLabStore } from '../../store/react';
+import { selectOps, selectPosition } from '../../store/selectors';
+import { EngineStatus } from '../lab/EngineStatus';
+import { ErrorBanner } from '../lab/ErrorBanner';
+import type { LabMode } from '../modes/mode';
+import { ViewGrid } from '../modes/ViewGrid';
+import { Caption } from '../present/Caption';
+import { PredictCard } from '../predict/PredictCard';
+import { Icon } from '../timeline/icons';
+import { Scrubber } from '../timeline/Scrubber';
+import { clampRange, nextInRange, prevInRange, rangeStart } from './range';
+
+/** The full lab at this step, for "open in HMM Lab" (no mode: the lab itself). */
+function fullLabUrl(s: ReturnType<ReturnType<typeof useLabStore>['getState']>): string | null {
+  try {
+    const f = encodeLink({
+      text: s.text,
+      at: s.position,
+      selection: s.selection,
+      watched: s.watched,
+    });
+    return `${window.location.origin}${window.location.pathname}#${f}`;
+  } catch {
+    return null;
+  }
+}
+
+export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stack' }) {
+  const store = useLabStore();
+  const ops = useLab(selectOps);
+  const pos = useLab(selectPosition);
+  const ready = useLab((s) => s.status !== 'starting' && s.snapshot !== null);
+  const [playing, setPlaying] = useState(mode.autoplay !== null);
+  const started = useRef(false);
+  const range = clampRange(ops, mode.range);
+
+  const forward = async (): Promise<boolean> => {
+    const s = store.getState();
+    const p = s.position;
+    if (!p) return false;
+    const next = nextInRange(s.ops, p, clampRange(s.ops, mode.range));
+    if (!next) return false;
+    await s.seek(next.op, next.step);
+    return true;
+  };
+  const back = async (): Promise<void> => {
+    const s = store.getState();
+    const p = s.position;
+    const prev = p ? prevInRange(s.ops, p, clampRange(s.ops, mode.range)) : null;
+    if (prev) await s.seek(prev.op, prev.step);
+  };
+
+  // Land at the range's start once, then autoplay if asked.
+  useEffect(() => {
+    if (!ready || started.current) return;
+    started.current = true;
+    const s = store.getState();
+    const start = rangeStart(s.ops, clampRange(s.ops, mode.range));
+    if (mode.range || mode.autoplay !== null) void s.seek(start.op, start.step);
+  }, [ready, store, mode.range, mode.autoplay]);
+
+  // Playback: one step per tick; at the end, loop to the start or stop.
+  useEffect(() => {
+    if (!playing || !ready) return;
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const tick = async (): Promise<void> => {
+      if (stop) return;
+      const moved = await forward();
+      if (!moved) {
+        if (!mode.loop) {
+          setPlaying(false);
+          return;
+        }
+        const s = store.getState();
+        const start = rangeStart(s.ops, clampRange(s.ops, mode.range));
+        await s.seek(start.op, start.step);
+      }
+      if (!stop) timer = setTimeout(() => void tick(), 1000 / (mode.autoplay ?? 2));
+    };
+    timer = setTimeout(() => void tick(), 1000 / (mode.autoplay ?? 2));
+    return () => {
+      stop = true;
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- forward reads the store, not props
+  }, [playing, ready, mode.loop, mode.autoplay, mode.range, store]);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const tag = (e.target as HTMLElement).tagName;
+    if (e.key === 'ArrowRight') void forward();
+    else if (e.key === 'ArrowLeft') void back();
+    else if (e.key === ' ' && tag !== 'BUTTON' && tag !== 'A') setPlaying((p) => !p);
+    else return;
+    e.preventDefault();
+  };
+
+  const op = pos && pos.op >= 0 ? ops[pos.op] : undefined;
+  const stack = layout === 'stack';
+  const btn =
+    'flex h-8 w-9 items-center justify-center rounded bg-slate-800 text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
+  return (
+    <div
+      data-testid="player"
+      data-layout={layout}
+      className={`flex flex-col bg-slate-950 text-slate-100 ${stack ? 'min-h-screen' : 'h-screen overflow-hidden'}`}
+      onKeyDown={onKey}
+      tabIndex={-1}
+    >
+      <ErrorBanner />
+      <main className={stack ? 'flex flex-col gap-2 p-2' : 'flex min-h-0 flex-1 flex-col p-1.5'}>
+        {stack ? (
+          mode.views.map((v) => (
+            <div key={v} className="h-[60vh] min-h-[260px]">
+              <ViewGrid views={[v]} />
+            </div>
+          ))
+        ) : (
+          <ViewGrid views={mode.views} />
+        )}
+        {mode.predict && <PredictCard />}
+      </main>
+      <div className={stack ? 'sticky bottom-0 z-10' : ''}>
+        <Caption size="small" />
+        <div
+          role="toolbar"
+          aria-label="Player"
+          className="flex items-center gap-1 border-t border-slate-800 bg-slate-950 px-2 py-1"
+        >
+          <button
+            type="button"
+            className={btn}
+            aria-label="Step back"
+            data-testid="player-back"
+            onClick={() => void back()}
+          >
+            <Icon name="back" />
+          </button>
+          <button
+            type="button"
+            className={btn}
+            aria-label={playing ? 'Pause' : 'Play'}
+            aria-pressed={playing}
+            data-testid="player-play"
+            onClick={() => setPlaying(!playing)}
+          >
+            <Icon name={playing ? 'pause' : 'play'} />
+          </button>
+          <button
+            type="button"
+            className={btn}
+            aria-label="Step forward"
+            data-testid="player-forward"
+            onClick={() => void forward()}
+          >
+            <Icon name="into" />
+          </button>
+          <div className="mx-1 flex min-w-0 flex-1">
+            <Scrubber />
+          </div>
+          <span
+            className="shrink-0 font-mono text-[11px] text-slate-300"
+            data-testid="player-position"
+          >
+            {op && pos
+              ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
+              : 'boot'}
+          </span>
+          <EngineStatus className="shrink-0 text-[11px] text-slate-400" />
+          {mode.range && (
+            <span
+              className="hidden shrink-0 text-[11px] text-slate-400 sm:inline"
+              data-testid="player-range"
+            >
+              ops {range.first + 1}–{range.last + 1}
+            </span>
+          )}
+          <a
+            className="shrink-0 rounded px-2 py-1 text-xs text-sky-300 underline hover:text-sky-200"
+            data-testid="player-open-lab"
+            target="_blank"
+            rel="noopener"
+            href={fullLabUrl(store.getState()) ?? window.location.pathname}
+          >
+            open in HMM Lab ↗
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}

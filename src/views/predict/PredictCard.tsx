@@ -1,0 +1,152 @@
+/**
+ * Predict-then-reveal, on screen: before the next step the audience picks where the selected
+ * page will live and what its frame's refcount will be; the next step forward moves the lab
+ * and shows the answer beside the guess.
+ */
+import { selectSelection, selectSnapshot, selectWatched } from '../../store/selectors';
+import { useLab } from '../../store/react';
+import { frameLabel } from '../model/lookup';
+import { refAnswer, subjectOf, whereAnswer, whereChoices } from './question';
+
+const REFS = [0, 1, 2, 3, 4];
+
+function ChoiceButton(props: {
+  label: string;
+  picked: boolean;
+  verdict: 'right' | 'wrong' | 'answer' | null;
+  onPick: () => void;
+  disabled: boolean;
+  testId: string;
+}) {
+  const tone =
+    props.verdict === 'right' || props.verdict === 'answer'
+      ? 'border-emerald-400 bg-emerald-900 text-emerald-50'
+      : props.verdict === 'wrong'
+        ? 'border-rose-400 bg-rose-900 text-rose-50 line-through'
+        : props.picked
+          ? 'border-sky-300 bg-sky-800 text-white'
+          : 'border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700';
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      aria-pressed={props.picked}
+      disabled={props.disabled}
+      onClick={props.onPick}
+      className={`rounded border px-2 py-0.5 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 ${tone}`}
+    >
+      {props.verdict === 'answer'
+        ? '✓ '
+        : props.verdict === 'right'
+          ? '✓ '
+          : props.verdict === 'wrong'
+            ? '✗ '
+            : ''}
+      {props.label}
+    </button>
+  );
+}
+
+export function PredictCard({ large = false }: { large?: boolean }) {
+  const predict = useLab((s) => s.predict);
+  const snap = useLab(selectSnapshot);
+  const sel = useLab(selectSelection);
+  const watched = useLab(selectWatched);
+  const guess = useLab((s) => s.guess);
+  const setPredict = useLab((s) => s.setPredict);
+  if (!predict.on || !snap) return null;
+  const subject = subjectOf(snap, sel);
+  const revealed = predict.phase === 'revealed';
+  const where = revealed ? whereAnswer(snap, sel) : null;
+  const ref = revealed ? refAnswer(snap, watched) : null;
+  const verdict = (picked: boolean, isAnswer: boolean): 'right' | 'wrong' | 'answer' | null =>
+    !revealed ? null : isAnswer ? (picked ? 'right' : 'answer') : picked ? 'wrong' : null;
+  const status =
+    predict.phase === 'idle'
+      ? 'Press → to ask the class about the next step.'
+      : predict.phase === 'asking'
+        ? 'Take guesses, then press → to reveal.'
+        : 'Press → for the next question.';
+  return (
+    <section
+      aria-label="Predict, then reveal"
+      data-testid="predict-card"
+      data-phase={predict.phase}
+      className={`rounded-lg border border-amber-500/70 bg-slate-900/95 p-2 shadow-xl ${large ? 'text-base' : 'text-xs'}`}
+    >
+      <header className="mb-1 flex items-center gap-2">
+        <h2 className="font-semibold text-amber-200">Predict, then reveal</h2>
+        <span className="flex-1 text-slate-300" role="status" data-testid="predict-status">
+          {status}
+        </span>
+        <button
+          type="button"
+          className="rounded bg-slate-700 px-1.5 text-xs text-slate-100 hover:bg-slate-600"
+          onClick={() => setPredict(false)}
+          data-testid="predict-off"
+        >
+          stop
+        </button>
+      </header>
+      {predict.phase !== 'idle' && (
+        <div className="space-y-1.5">
+          {subject ? (
+            <div>
+              <div className="mb-0.5 text-slate-200">
+                Where will <span className="font-mono">{subject.label}</span> live after the step?
+              </div>
+              <div className="flex flex-wrap gap-1">
+                {whereChoices(snap).map((c) => (
+                  <ChoiceButton
+                    key={c.id}
+                    testId={`guess-where-${c.id}`}
+                    label={c.label}
+                    picked={predict.guess.where === c.id}
+                    verdict={verdict(predict.guess.where === c.id, where === c.id)}
+                    disabled={revealed}
+                    onPick={() => guess({ where: c.id })}
+                  />
+                ))}
+              </div>
+            </div>
+          ) : (
+            <div className="text-slate-400">Select a page to ask where it will live.</div>
+          )}
+          {watched !== null ? (
+            <div>
+              <div className="mb-0.5 text-slate-200">
+                Refcount of <span className="font-mono">{frameLabel(snap, watched)}</span> after the
+                step?
+              </div>
+              <div className="flex flex-wrap gap-1">
+                {REFS.map((n) => (
+                  <ChoiceButton
+                    key={n}
+                    testId={`guess-ref-${n}`}
+                    label={String(n)}
+                    picked={predict.guess.ref === n}
+                    verdict={verdict(predict.guess.ref === n, ref === n)}
+                    disabled={revealed}
+                    onPick={() => guess({ ref: n })}
+                  />
+                ))}
+                {revealed && ref !== null && ref > 4 && (
+                  <span className="text-emerald-300">answer: {ref}</span>
+                )}
+              </div>
+            </div>
+          ) : (
+            <div className="text-slate-400">Inspect a frame to ask about its refcount.</div>
+          )}
+          {revealed && (
+            <div data-testid="predict-answer" className="text-emerald-200">
+              {where !== null &&
+                `It lives in ${whereChoices(snap).find((c) => c.id === where)?.label ?? where}. `}
+              {ref !== null && `Its refcount is ${ref}.`}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

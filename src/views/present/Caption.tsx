@@ -1,0 +1,56 @@
+/**
+ * The narration as a caption: the operation, the kernel function and its sentence, large, for
+ * the back row (presenter) or under a player (embed, phone).
+ */
+import { errnoName } from '../../engine/errno';
+import { describeCommand } from '../../scenario/describe';
+import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
+import { useLab } from '../../store/react';
+
+export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
+  const op = useLab(selectCurrentOp);
+  const step = useLab(selectCurrentStep);
+  const pos = useLab(selectPosition);
+  const big = size === 'large';
+  return (
+    <figure
+      data-testid="caption"
+      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'px-6 py-3' : 'px-3 py-1.5'}`}
+    >
+      {!op || !pos ? (
+        <p className={big ? 'text-2xl text-slate-200' : 'text-sm text-slate-200'}>
+          The machine is booted: nothing has run yet.
+        </p>
+      ) : (
+        <>
+          <div className={`text-slate-400 ${big ? 'text-lg' : 'text-xs'}`}>
+            op {op.index + 1}: {describeCommand(op.command)}
+            {pos.step === op.steps.length - 1 && (
+              <span className={op.ret === 0 && !op.problem ? 'text-emerald-300' : 'text-rose-300'}>
+                {' '}
+                → {op.problem ? `not run: ${op.problem}` : errnoName(op.ret)}
+              </span>
+            )}
+          </div>
+          {step && (
+            <figcaption>
+              <span
+                className={`font-mono text-sky-300 ${big ? 'text-3xl' : 'text-base'}`}
+                data-testid="caption-fn"
+                title={step.source ? `${step.fn}, in ${step.source}` : step.fn}
+              >
+                {step.fn}
+              </span>
+              <p
+                className={`text-slate-50 ${big ? 'text-2xl leading-snug' : 'text-sm'}`}
+                data-testid="caption-text"
+              >
+                {step.text}
+              </p>
+            </figcaption>
+          )}
+        </>
+      )}
+    </figure>
+  );
+}

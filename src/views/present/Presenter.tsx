@@ -1,0 +1,121 @@
+/**
+ * Presenter mode, for a projector: large type and high contrast, only the views the lecturer
+ * chose (zoomed to fill the screen), the narration as a caption, the timeline, and
+ * predict-then-reveal. Keys drive everything (? lists them); P leaves, F is fullscreen.
+ */
+import { useState } from 'react';
+import { selectTitle } from '../../store/selectors';
+import { useLab } from '../../store/react';
+import { HelpOverlay } from '../help/HelpOverlay';
+import { EngineStatus } from '../lab/EngineStatus';
+import { ErrorBanner } from '../lab/ErrorBanner';
+import { useMode } from '../modes/modeContext';
+import { toggleFullscreen, useAppKeys } from '../modes/useAppKeys';
+import { ViewGrid } from '../modes/ViewGrid';
+import { presenterZoom } from '../modes/viewRegistry';
+import { PredictCard } from '../predict/PredictCard';
+import { Timeline } from '../timeline/Timeline';
+import { useTimelineKeys } from '../timeline/useTimelineKeys';
+import { Caption } from './Caption';
+import { ViewPicker } from './ViewPicker';
+
+export function Presenter() {
+  const { mode, setMode } = useMode();
+  const title = useLab(selectTitle);
+  const predictOn = useLab((s) => s.predict.on);
+  const setPredict = useLab((s) => s.setPredict);
+  const [help, setHelp] = useState(false);
+  const [picking, setPicking] = useState(false);
+  useTimelineKeys();
+  useAppKeys({
+    help: () => setHelp(true),
+    present: () => setMode({ ...mode, kind: 'lab' }),
+    fullscreen: toggleFullscreen,
+    predict: () => setPredict(!predictOn),
+  });
+  const btn =
+    'rounded bg-slate-800 px-3 py-1 text-base text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
+  return (
+    <div
+      data-testid="presenter"
+      className="flex h-screen flex-col overflow-hidden bg-black text-white"
+    >
+      <header className="flex items-center gap-3 px-4 py-2">
+        <h1 className="flex-1 truncate text-2xl font-semibold" data-testid="presenter-title">
+          {title ?? 'HMM Lab'}
+        </h1>
+        <EngineStatus className="text-sm text-slate-400" />
+        <button
+          type="button"
+          className={btn}
+          onClick={() => setPicking(!picking)}
+          aria-expanded={picking}
+          data-testid="presenter-views"
+        >
+          views
+        </button>
+        <button
+          type="button"
+          className={btn}
+          aria-pressed={predictOn}
+          onClick={() => setPredict(!predictOn)}
+          data-testid="presenter-predict"
+        >
+          predict (R)
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={toggleFullscreen}
+          data-testid="presenter-fullscreen"
+        >
+          fullscreen (F)
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => setHelp(true)}
+          aria-label="Keyboard shortcuts"
+          data-testid="presenter-help"
+        >
+          ?
+        </button>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => setMode({ ...mode, kind: 'lab' })}
+          data-testid="presenter-exit"
+        >
+          leave (P)
+        </button>
+      </header>
+      {picking && (
+        <div className="border-y border-slate-700 bg-slate-900 px-4 py-2">
+          <ViewPicker
+            views={mode.views}
+            onChange={(views) => setMode({ ...mode, views })}
+            testId="presenter-view-picker"
+          />
+        </div>
+      )}
+      <ErrorBanner />
+      <main className="relative flex min-h-0 flex-1 flex-col p-2">
+        <ViewGrid
+          views={mode.views}
+          zoom={presenterZoom(mode.views.length)}
+          testId="presenter-views-grid"
+        />
+        {predictOn && (
+          <div className="absolute right-4 bottom-4 z-10 w-[min(720px,90%)]">
+            <PredictCard large />
+          </div>
+        )}
+      </main>
+      <Caption size="large" />
+      <div className="border-t border-slate-800 [zoom:1.3]">
+        <Timeline />
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -152,6 +152,19 @@ test('an embed with autoplay and loop plays its range by itself and never touche
   expect(await page.evaluate(() => localStorage.getItem('hmm-lab.draft'))).toBe(draft);
 });
 
+test('an embed keeps working offline once loaded, from a static host path', async ({
+  page,
+  context,
+}) => {
+  // Served from a sub-path, as a static host would: the assets are relative.
+  await page.goto(`/index.html?embed&views=address-space#${link({ op: 4, step: -1 })}`);
+  await expect(page.getByTestId('player-position')).toHaveText(/^op 5\/7 · step 0\//);
+  await context.setOffline(true);
+  for (let i = 0; i < 3; i++) await page.getByTestId('player-forward').click();
+  await expect(page.getByTestId('player-position')).toHaveText(/^op 5\/7 · step 3\//);
+  await context.setOffline(false);
+});
+
 test('on a phone, a link opens a read-only player', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const lab = new LabPage(page);

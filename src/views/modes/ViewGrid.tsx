@@ -25,7 +25,7 @@ export function ViewGrid({
       {views.map((id) => {
         const View = VIEWS[id];
         return (
-          <div key={id} className="flex min-h-0 flex-col">
+          <div key={id} className="flex min-h-0 flex-col [&>section]:flex-1">
             <View />
           </div>
         );

@@ -50,7 +50,10 @@ export function ActionBar() {
     : (alive.find((p) => p.name === picked) ?? alive[0]);
   const procName = proc?.name ?? '';
   const needSel =
-    busy ?? (sel ? null : 'select pages first: drag across page cells in the address space');
+    busy ??
+    (sel
+      ? null
+      : 'select pages first: drag across page cells in the address space (or Tab to them: arrows move, Enter selects, Shift+arrows extend)');
   const needProc =
     busy ?? (proc?.alive ? null : proc ? `${proc.name} has exited` : 'no process is running');
   const taken = (n: string): boolean =>

@@ -23,12 +23,12 @@ export function Button({
   pressed?: boolean;
 }) {
   const base =
-    'rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-40';
+    'rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-40';
   const color =
     kind === 'primary' || pressed
-      ? 'bg-sky-700 text-white hover:bg-sky-600'
+      ? 'bg-sky-700 text-white hover:brightness-90'
       : kind === 'danger'
-        ? 'bg-rose-800 text-white hover:bg-rose-700'
+        ? 'bg-rose-700 text-white hover:brightness-90'
         : 'bg-slate-700 text-slate-100 hover:bg-slate-600';
   return (
     <button

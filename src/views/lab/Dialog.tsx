@@ -1,8 +1,27 @@
 /**
  * A modal dialog: an overlay that owns the keyboard (the timeline keys stand down while one is
- * open), closes on Escape, and puts focus inside when it opens.
+ * open), closes on Escape, puts focus inside when it opens, keeps Tab and Shift+Tab inside
+ * (wrapping at either end), and gives focus back to whatever had it when it closes.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  'summary',
+  '[contenteditable="true"]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
+/** The elements Tab can reach inside `root`, in order (visible ones only). */
+function tabbables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
+}
 
 export function Dialog({
   label,
@@ -23,12 +42,40 @@ export function Dialog({
     close.current = onClose;
   });
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') close.current();
+      const root = box.current;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close.current();
+        return;
+      }
+      if (e.key !== 'Tab' || !root) return;
+      const items = tabbables(root);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        e.preventDefault();
+        return;
+      }
+      const at = document.activeElement;
+      const inside = at instanceof Node && root.contains(at);
+      if (e.shiftKey && (!inside || at === first)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (!inside || at === last)) {
+        e.preventDefault();
+        first.focus();
+      }
     };
     window.addEventListener('keydown', onKey);
-    box.current?.querySelector<HTMLElement>('input, button, select, [tabindex]')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    const root = box.current;
+    if (root) (tabbables(root)[0] ?? root).focus();
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Back to the control that opened the dialog (if it is still there).
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <div
@@ -43,6 +90,7 @@ export function Dialog({
     >
       <div
         ref={box}
+        tabIndex={-1}
         className={`${width} max-h-[calc(100vh-6rem)] overflow-auto rounded-lg border border-slate-700 bg-slate-900 p-4 text-xs`}
       >
         {children}

@@ -3,8 +3,11 @@
  * The grids repaint from a transient store subscription on the next animation frame, so a
  * step never re-renders React here; React only lays out the canvases when the machine's shape
  * changes. Hover names a frame's owner and counters; clicking a frame shows it in the inspector.
+ * From the keyboard each grid is a tab stop: arrows (Home, End, Page Up/Down) move a cursor
+ * ring from frame to frame, naming each one, and Enter or space inspects it. The colours follow
+ * the theme (the grids repaint when it changes).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine/snapshot';
 import { selectCurrentStep } from '../../store/selectors';
 import { useLab, useLabStore } from '../../store/react';
@@ -20,6 +23,8 @@ import {
   type GridLayout,
 } from '../paint/drawMemoryGrid';
 import { painted } from '../testHook';
+import { themeColors } from '../theme/colors';
+import { getTheme, subscribeTheme } from '../theme/theme';
 import { Panel } from './Panel';
 
 const WIDTH = 396;
@@ -46,6 +51,9 @@ export function MemoryGrids() {
   const watch = useLab((s) => s.watch);
   const canvases = useRef(new Map<string, HTMLCanvasElement>());
   const titles = useRef(new Map<string, HTMLElement>());
+  // The keyboard cursor of each grid (a cell index; absent while the grid has no focus).
+  const cursors = useRef(new Map<string, number>());
+  const repaint = useRef<() => void>(() => {});
   const shapes: Shape[] = key
     ? key.split(',').map((x) => {
         const [name, n] = x.split(':');
@@ -58,6 +66,7 @@ export function MemoryGrids() {
     const paint = (): void => {
       frame = 0;
       const s = store.getState();
+      const colors = themeColors(getTheme());
       for (const m of models(s)) {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
@@ -70,7 +79,10 @@ export function MemoryGrids() {
           c.height = h * dpr;
         }
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        drawMemoryGrid(ctx, m, layout, s.watched, scanOf(s, m));
+        drawMemoryGrid(ctx, m, layout, s.watched, scanOf(s, m), {
+          colors,
+          cursor: cursors.current.get(m.name) ?? -1,
+        });
         painted.set(
           m.name,
           m.cells.map((x) => x.state),
@@ -83,6 +95,8 @@ export function MemoryGrids() {
       if (!frame) frame = requestAnimationFrame(paint);
     };
     paint();
+    repaint.current = schedule;
+    const unsubscribeTheme = subscribeTheme(schedule);
     const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.snapshot !== prev.snapshot ||
@@ -94,6 +108,8 @@ export function MemoryGrids() {
     });
     return () => {
       unsubscribe();
+      unsubscribeTheme();
+      repaint.current = () => {};
       if (frame) cancelAnimationFrame(frame);
     };
   }, [store, key]);
@@ -117,6 +133,11 @@ export function MemoryGrids() {
               else titles.current.delete(sh.name);
             }}
             onPick={(pfn) => void watch(pfn)}
+            setCursor={(i) => {
+              if (i < 0) cursors.current.delete(sh.name);
+              else cursors.current.set(sh.name, i);
+              repaint.current();
+            }}
           />
         ))}
       </div>
@@ -145,35 +166,79 @@ function Grid({
   canvasRef,
   titleRef,
   onPick,
+  setCursor,
 }: {
   shape: Shape;
   store: ReturnType<typeof useLabStore>;
   canvasRef: (c: HTMLCanvasElement | null) => void;
   titleRef: (t: HTMLElement | null) => void;
   onPick: (pfn: number) => void;
+  setCursor: (i: number) => void;
 }) {
   const [tip, setTip] = useState('');
+  // Said to screen readers as the keyboard cursor moves (hovering only shows the tip).
+  const [said, setSaid] = useState('');
+  const cursor = useRef(-1);
   const layout: GridLayout = gridLayout(shape.count, WIDTH);
   const height = Math.max(1, gridHeight(shape.count, layout));
+  const name = shape.name === 'ram' ? 'system RAM' : shape.name;
+  const cellOf = (i: number): { pfn: number; state: string } | null => {
+    const m = models(store.getState()).find((x) => x.name === shape.name);
+    const c = m?.cells[i];
+    return c ? { pfn: c.pfn, state: c.state } : null;
+  };
   const cellUnder = (
     e: React.MouseEvent<HTMLCanvasElement>,
   ): { pfn: number; state: string } | null => {
     const r = e.currentTarget.getBoundingClientRect();
-    const i = cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout);
-    const m = models(store.getState()).find((x) => x.name === shape.name);
-    const c = m?.cells[i];
-    return c ? { pfn: c.pfn, state: c.state } : null;
+    return cellOf(cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout));
+  };
+  const moveTo = (i: number): void => {
+    const to = Math.max(0, Math.min(shape.count - 1, i));
+    cursor.current = to;
+    setCursor(to);
+    const c = cellOf(to);
+    const snap = store.getState().snapshot;
+    const text = c && snap ? describeFrame(snap, c.pfn, c.state) : '';
+    setTip(text);
+    setSaid(text);
+  };
+  const onKey = (e: KeyboardEvent<HTMLCanvasElement>): void => {
+    const at = Math.max(0, cursor.current);
+    const page = layout.cols * 4;
+    const to: Record<string, number> = {
+      ArrowLeft: at - 1,
+      ArrowRight: at + 1,
+      ArrowUp: at - layout.cols,
+      ArrowDown: at + layout.cols,
+      Home: 0,
+      End: shape.count - 1,
+      PageUp: at - page,
+      PageDown: at + page,
+    };
+    const next = to[e.key];
+    if (next !== undefined) {
+      e.preventDefault();
+      moveTo(next);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const c = cellOf(at);
+      if (c) onPick(c.pfn);
+    }
   };
   return (
     <figure data-testid={`grid-${shape.name}`}>
       <figcaption ref={titleRef} className="mb-0.5 text-[11px] text-slate-300" />
       <canvas
         ref={canvasRef}
-        role="img"
-        aria-label={`${shape.name === 'ram' ? 'system RAM' : shape.name}: ${shape.count} frames; hover or click a frame`}
+        role="application"
+        aria-roledescription="memory grid"
+        aria-label={`${name}: ${shape.count} frames. Arrow keys move between frames, Enter inspects one.`}
+        tabIndex={0}
+        data-owns-arrows=""
         title={tip}
         style={{ width: WIDTH, height }}
-        className="cursor-pointer"
+        className="cursor-pointer rounded-sm"
         onMouseMove={(e) => {
           const c = cellUnder(e);
           const snap = store.getState().snapshot;
@@ -181,11 +246,32 @@ function Grid({
         }}
         onMouseLeave={() => setTip('')}
         onClick={(e) => {
-          const c = cellUnder(e);
-          if (c) onPick(c.pfn);
+          const r = e.currentTarget.getBoundingClientRect();
+          const i = cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout);
+          const c = cellOf(i);
+          if (!c) return;
+          moveTo(i);
+          onPick(c.pfn);
         }}
+        onFocus={() => {
+          // Start where the inspected frame is when it is in this grid, else at the first frame.
+          const s = store.getState();
+          const m = models(s).find((x) => x.name === shape.name);
+          const w = m ? m.cells.findIndex((c) => c.pfn === s.watched) : -1;
+          moveTo(cursor.current >= 0 ? cursor.current : Math.max(0, w));
+        }}
+        onBlur={() => {
+          setCursor(-1);
+          setTip('');
+        }}
+        onKeyDown={onKey}
       />
-      <div className="h-4 truncate text-[10px] text-slate-400">{tip}</div>
+      <div className="h-4 truncate text-[10px] text-slate-400" aria-hidden="true">
+        {tip}
+      </div>
+      <div className="sr-only" role="status" data-testid={`grid-status-${shape.name}`}>
+        {said}
+      </div>
     </figure>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The current micro-step: its kernel function and sentence, the result or error line, and the
- * list of the operation's micro-steps (click one to see the machine at that point).
+ * list of the operation's micro-steps (click one to see the machine at that point). Screen
+ * readers hear each step from the timeline's one live region (timeline/StepAnnouncer.tsx), so
+ * nothing here is live.
  */
 import { useEffect, useRef } from 'react';
 import { errnoName } from '../../engine/errno';
@@ -40,7 +42,7 @@ export function Narration() {
       <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_210px] gap-3">
         <div className="min-h-0 overflow-auto">
           {step && (
-            <div aria-live="polite">
+            <div>
               <div
                 className="font-mono text-sm text-sky-300"
                 data-testid="current-fn"
@@ -57,7 +59,6 @@ export function Narration() {
             </div>
           )}
           <div
-            role="status"
             data-testid="result"
             className={`mt-1 text-xs ${failed ? 'text-rose-300' : 'text-emerald-300'}`}
           >
@@ -86,6 +87,7 @@ export function Narration() {
                 className={`w-full truncate rounded px-1 text-left font-mono ${i === pos.step ? 'bg-sky-900 text-sky-100' : 'text-slate-400 hover:bg-slate-800'}`}
                 title={`${s.fn}: ${s.text}${s.source ? ` (${s.source})` : ''}`}
               >
+                <span aria-hidden="true">{i === pos.step ? '▸ ' : ''}</span>
                 {i + 1}. {s.fn}
               </button>
             </li>

@@ -1,6 +1,7 @@
 /**
  * The CPU page-table entries of the selected pages, and each mirror's entries for the same
- * pages in its driver's own encoding (raw bits decoded through the driver's tables).
+ * pages in its driver's own encoding (raw bits decoded through the driver's tables). Rows the
+ * current micro-step changed are tinted and marked with a dot.
  */
 import { decode, encode, encodingFor, type EntryMeaning } from '../../engine/driver/encoding';
 import { PTE, PTEB, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
@@ -97,7 +98,10 @@ export function PageTableView() {
                       className={hl.mirror(m.id, vpn) ? 'bg-yellow-300/20' : ''}
                       data-testid={`mirror-row-${m.name}-${sel.first + i}`}
                     >
-                      <td className="pr-1">[{sel.first + i}]</td>
+                      <td className="pr-1">
+                        [{sel.first + i}]
+                        <Changed on={hl.mirror(m.id, vpn)} />
+                      </td>
                       <td className="pr-1">{e && e.kind ? TAG[e.kind] : 'none'}</td>
                       <td className="pr-1">0x{raw.toString(16)}</td>
                       <td
@@ -157,7 +161,10 @@ function PteRow({
       data-testid={`pte-row-${index}`}
       title={vaddr(vpn)}
     >
-      <td className="pr-1">[{index}]</td>
+      <td className="pr-1">
+        [{index}]
+        <Changed on={changed} />
+      </td>
       <td className="pr-1" data-testid={`pte-kind-${index}`}>
         {kind}
         {swapType && (
@@ -170,6 +177,20 @@ function PteRow({
       <td className="pr-1">{target}</td>
       <td className="text-slate-400">{bits}</td>
     </tr>
+  );
+}
+
+/** A row the current micro-step changed: tinted, and marked by a glyph (not by colour alone). */
+function Changed({ on }: { on: boolean }) {
+  if (!on) return null;
+  return (
+    <>
+      <span aria-hidden="true" className="text-yellow-300">
+        {' '}
+        ●
+      </span>
+      <span className="sr-only"> (changed by this step)</span>
+    </>
   );
 }
 

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A titled panel; `testId` names it for e2e. */
+/**
+ * A titled panel; `testId` names it for e2e. When its content is taller (or wider) than the
+ * panel, the body joins the tab order so the keyboard can scroll it (Up/Down, Page Up/Down).
+ */
 export function Panel({
   title,
   children,
@@ -14,22 +17,41 @@ export function Panel({
   className?: string;
   aside?: ReactNode;
 }) {
+  const body = useRef<HTMLDivElement>(null);
+  // After every render (the content may have grown) and on every resize.
+  useEffect(() => {
+    const el = body.current;
+    if (el) focusableWhenScrolling(el);
+  });
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => focusableWhenScrolling(el));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
     <section
       aria-label={title}
       data-testid={testId}
       className={`flex min-h-0 flex-col rounded-md border border-slate-800 bg-slate-900/60 ${className}`}
     >
-      <header className="flex items-center justify-between gap-2 border-b border-slate-800 px-2 py-1">
-        <h2
-          className="min-w-0 truncate text-[11px] font-semibold tracking-wide text-slate-300 uppercase"
-          title={title}
-        >
+      <header className="flex items-center justify-between border-b border-slate-800 px-2 py-1">
+        <h2 className="text-[11px] font-semibold tracking-wide text-slate-300 uppercase">
           {title}
         </h2>
         {aside}
       </header>
-      <div className="min-h-0 flex-1 overflow-auto p-2">{children}</div>
+      <div ref={body} className="min-h-0 flex-1 overflow-auto p-2">
+        {children}
+      </div>
     </section>
   );
+}
+
+/** A scrolling body is a tab stop (set on the element: React does not manage this attribute). */
+function focusableWhenScrolling(el: HTMLElement): void {
+  const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+  if (scrolls) el.setAttribute('tabindex', '0');
+  else el.removeAttribute('tabindex');
 }

@@ -184,8 +184,11 @@ export function ScenarioPanel() {
               />
             </Suspense>
           </div>
+          {/* Screen readers hear only the errors (the counts change with every click). */}
+          <div className="sr-only" aria-live="polite">
+            {broken ? status : ''}
+          </div>
           <div
-            role="status"
             data-testid="scenario-status"
             className={`shrink-0 pt-0.5 text-[10px] ${broken || summary.failed ? 'text-amber-300' : 'text-slate-400'}`}
           >

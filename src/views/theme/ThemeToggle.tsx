@@ -17,7 +17,7 @@ export function ThemeToggle() {
       onClick={() => setTheme(light ? 'dark' : 'light')}
       className={`flex items-center gap-1 rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         light
-          ? 'bg-sky-700 text-white hover:opacity-90'
+          ? 'bg-sky-700 text-white hover:brightness-90'
           : 'bg-slate-700 text-slate-100 hover:bg-slate-600'
       }`}
     >

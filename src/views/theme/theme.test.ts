@@ -82,23 +82,32 @@ describe.each(['dark', 'light'] as const)('the %s theme', (t) => {
     );
   });
 
-  it('accent text passes AA on panels and dialogs', () => {
-    for (const fg of ['sky-300', 'rose-300', 'emerald-300', 'amber-300'])
-      for (const on of ['panel', 'dialog'] as const)
-        expect(check(color(t, fg), bg[on]), `${fg} on ${on}`).toBeGreaterThanOrEqual(AA);
+  const HUES = ['sky', 'rose', 'amber', 'emerald', 'yellow'] as const;
+
+  it('accent text (200-400) passes AA on panels and dialogs', () => {
+    for (const h of HUES)
+      for (const shade of [200, 300, 400])
+        for (const on of ['panel', 'dialog'] as const)
+          expect(
+            check(color(t, `${h}-${shade}`), bg[on]),
+            `${h}-${shade} on ${on}`,
+          ).toBeGreaterThanOrEqual(AA);
   });
 
-  it('tinted banners, the current step and filled buttons pass AA', () => {
-    const pairs: [string, string][] = [
-      ['sky-100', 'sky-900'],
-      ['sky-100', 'sky-950'],
-      ['amber-100', 'amber-950'],
-      ['rose-100', 'rose-950'],
-      ['white', 'sky-700'],
-      ['white', 'rose-800'],
-    ];
-    for (const [fg, on] of pairs)
-      expect(check(color(t, fg), color(t, on)), `${fg} on ${on}`).toBeGreaterThanOrEqual(AA);
+  it("tints (800-950) carry their hue's 50-200 text, and filled 700 buttons white text", () => {
+    for (const h of HUES) {
+      for (const on of [800, 900, 950])
+        for (const fg of [50, 100, 200])
+          if (!(on === 800 && fg === 200))
+            expect(
+              check(color(t, `${h}-${fg}`), color(t, `${h}-${on}`)),
+              `${h}-${fg} on ${h}-${on}`,
+            ).toBeGreaterThanOrEqual(AA);
+      if (h !== 'amber' && h !== 'yellow')
+        expect(check('#ffffff', color(t, `${h}-700`)), `white on ${h}-700`).toBeGreaterThanOrEqual(
+          AA,
+        );
+    }
   });
 
   it("the editor's tokens pass AA on its background", () => {

@@ -9,6 +9,7 @@ import { positionAtStop, stopCount, stopIndex } from '../../store/navigation';
 import { selectOps, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { MARK_LANES, timelineMarkers } from '../model/marks';
+import { useThemeColors } from '../theme/colors';
 
 const LANE_H = 4;
 const PAD = 4;
@@ -20,6 +21,7 @@ export function Scrubber() {
   const seek = useLab((s) => s.seek);
   const setPlaying = useLab((s) => s.setPlaying);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const colors = useThemeColors();
   const [width, setWidth] = useState(0);
   const markers = useMemo(() => timelineMarkers(ops), [ops]);
   const total = stopCount(ops);
@@ -43,7 +45,7 @@ export function Scrubber() {
     el.height = HEIGHT * dpr;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, HEIGHT);
-    ctx.fillStyle = '#1e293b';
+    ctx.fillStyle = colors.track;
     ctx.fillRect(0, PAD, width, LANE_H * MARK_LANES.length);
     MARK_LANES.forEach((lane, li) => {
       ctx.fillStyle = lane.color;
@@ -57,10 +59,10 @@ export function Scrubber() {
     });
     // The cursor.
     const cx = Math.round(xOf(index));
-    ctx.fillStyle = '#FDE047';
+    ctx.fillStyle = colors.changed;
     ctx.fillRect(Math.max(0, cx - 1), 0, 2, HEIGHT);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- xOf is derived from width/total
-  }, [markers, width, total, index]);
+  }, [markers, width, total, index, colors]);
 
   const dragging = useRef(false);
   const seekAtX = (clientX: number): void => {

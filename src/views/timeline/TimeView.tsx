@@ -12,6 +12,7 @@ import { useLab } from '../../store/react';
 import { formatNs } from '../model/format';
 import { PHASE_GROUPS, timings, type PhaseGroup } from '../model/timing';
 import { Panel } from '../lab/Panel';
+import { useThemeColors } from '../theme/colors';
 
 const W = 364;
 const ROW = 16;
@@ -19,7 +20,8 @@ const LABEL = 74;
 const OVERVIEW_H = 26;
 const MAX_BARS = 180;
 
-const colorOf = (g: PhaseGroup): string => PHASE_GROUPS.find((p) => p.group === g)?.color ?? '#999';
+const colorOf = (g: PhaseGroup): string =>
+  PHASE_GROUPS.find((p) => p.group === g)?.color ?? '#999999';
 
 export function TimeView() {
   const op = useLab(selectCurrentOp);
@@ -27,6 +29,7 @@ export function TimeView() {
   const pos = useLab(selectPosition);
   const spec = useLab(selectSpec);
   const seek = useLab((s) => s.seek);
+  const k = useThemeColors();
   const predicting = useLab((s) => s.predict.on);
   const rows = useMemo(() => (op ? timings(op.steps, spec.platform) : []), [op, spec.platform]);
   const overview = useMemo(() => opBuckets(ops.map((o) => o.cost)), [ops]);
@@ -58,7 +61,7 @@ export function TimeView() {
               transform={`translate(0 ${ri * (ROW + 4)})`}
               data-testid={`time-row-${r.platform}`}
             >
-              <text x={0} y={ROW - 4} fontSize={9} fill={ri === 0 ? '#e2e8f0' : '#94a3b8'}>
+              <text x={0} y={ROW - 4} fontSize={9} fill={ri === 0 ? k.text : k.textMuted}>
                 {r.platform === 'pcie4' ? 'PCIe 4.0' : 'NVLink-C2C'}
                 {ri === 0 ? ' ●' : ''}
               </text>
@@ -73,7 +76,7 @@ export function TimeView() {
                     height={ROW - 2}
                     fill={colorOf(s.group)}
                     opacity={pos && s.step === pos.step ? 1 : 0.55}
-                    stroke={pos && s.step === pos.step ? '#FDE047' : 'none'}
+                    stroke={pos && s.step === pos.step ? k.changed : 'none'}
                     strokeWidth={1.5}
                   >
                     <title>{`${s.step + 1}. ${s.fn}: ${formatNs(s.cost)}`}</title>
@@ -83,7 +86,7 @@ export function TimeView() {
                 x={Math.min(W - 2, x(r.total) + 3)}
                 y={ROW - 4}
                 fontSize={9}
-                fill="#cbd5e1"
+                fill={k.text}
                 textAnchor={x(r.total) > W - 50 ? 'end' : 'start'}
               >
                 {formatNs(r.total)}
@@ -92,7 +95,7 @@ export function TimeView() {
           ))}
           <g transform={`translate(0 ${rows.length * (ROW + 4)})`}>
             {x.ticks(4).map((t) => (
-              <text key={t} x={x(t)} y={9} fontSize={8} fill="#64748b" textAnchor="middle">
+              <text key={t} x={x(t)} y={9} fontSize={8} fill={k.textFaint} textAnchor="middle">
                 {formatNs(t)}
               </text>
             ))}
@@ -101,41 +104,55 @@ export function TimeView() {
             {PHASE_GROUPS.map((g, i) => (
               <g key={g.group} transform={`translate(${(i % 3) * 122} ${Math.floor(i / 3) * 11})`}>
                 <rect width={7} height={7} y={1} fill={g.color} />
-                <text x={10} y={8} fontSize={8.5} fill="#cbd5e1">
+                <text x={10} y={8} fontSize={8.5} fill={k.text}>
                   {g.label} {formatNs(own.byGroup[g.group])}
                 </text>
               </g>
             ))}
           </g>
           <g transform={`translate(0 ${rows.length * (ROW + 4) + 40})`}>
-            <text x={0} y={10} fontSize={9} fill="#94a3b8">
+            <text x={0} y={10} fontSize={9} fill={k.textMuted}>
               all ops
             </text>
-            <text x={0} y={21} fontSize={8} fill="#64748b">
+            <text x={0} y={21} fontSize={8} fill={k.textFaint}>
               {formatNs(total)}
             </text>
             {overview.map((b, i) => {
               const h = Math.max(1, (b.cost / ovMax) * (OVERVIEW_H - 2));
               const here = op.index >= b.first && op.index <= b.last;
+              const bw = Math.max(1, barW - (barW > 3 ? 1 : 0));
               return (
-                <rect
-                  key={b.first}
-                  x={LABEL + i * barW}
-                  y={OVERVIEW_H - h}
-                  width={Math.max(1, barW - (barW > 3 ? 1 : 0))}
-                  height={h}
-                  fill={here ? '#FDE047' : '#475569'}
-                  className="cursor-pointer"
-                  onClick={() => {
-                    const last = ops[b.last];
-                    if (last) void seek(b.last, last.steps.length - 1);
-                  }}
-                >
-                  <title>
-                    {b.first === b.last ? `op ${b.first + 1}` : `ops ${b.first + 1}–${b.last + 1}`}:{' '}
-                    {formatNs(b.cost)}
-                  </title>
-                </rect>
+                <g key={b.first}>
+                  {here && (
+                    // The current operation: also marked by a bar beneath (not by colour alone).
+                    <rect
+                      x={LABEL + i * barW}
+                      y={OVERVIEW_H + 1}
+                      width={bw}
+                      height={2}
+                      fill={k.text}
+                    />
+                  )}
+                  <rect
+                    x={LABEL + i * barW}
+                    y={OVERVIEW_H - h}
+                    width={bw}
+                    height={h}
+                    fill={here ? k.changed : k.bar}
+                    className="cursor-pointer"
+                    onClick={() => {
+                      const last = ops[b.last];
+                      if (last) void seek(b.last, last.steps.length - 1);
+                    }}
+                  >
+                    <title>
+                      {b.first === b.last
+                        ? `op ${b.first + 1}`
+                        : `ops ${b.first + 1}–${b.last + 1}`}
+                      : {formatNs(b.cost)}
+                    </title>
+                  </rect>
+                </g>
               );
             })}
           </g>

@@ -9,6 +9,7 @@ import type { StepKind } from '../../store/types';
 import { MARK_LANES } from '../model/marks';
 import { Icon, type IconName } from './icons';
 import { Scrubber } from './Scrubber';
+import { StepAnnouncer } from './StepAnnouncer';
 
 function TransportButton(props: {
   label: string;
@@ -123,7 +124,6 @@ export function Timeline() {
       <span
         className="w-[190px] truncate text-right font-mono text-[11px] text-slate-300"
         data-testid="timeline-position"
-        aria-live="polite"
       >
         {op && pos
           ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
@@ -154,6 +154,7 @@ export function Timeline() {
           disabledWhy={null}
         />
       </span>
+      <StepAnnouncer />
       <span className="ml-1 hidden gap-1 text-[9px] text-slate-500 xl:flex" aria-hidden>
         {MARK_LANES.map((l) => (
           <span key={l.kind} className="flex items-center gap-0.5">

@@ -45,10 +45,33 @@ export function actionFor(e: {
   return b ? b.action : null;
 }
 
-/** Elements that keep their keys: typing targets, and (for space/arrows) controls that use them. */
+/**
+ * The keys a widget marked `data-owns-arrows` handles itself while focus is in it: moving a
+ * cursor (arrows, Home, End, Page Up/Down), choosing (Enter, space) and letting go (Escape).
+ * The page cells and the memory grids are such widgets.
+ */
+export const OWNED_KEYS: ReadonlySet<string> = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Enter',
+  ' ',
+  'Escape',
+]);
+
+/**
+ * Elements that keep their keys: typing targets, widgets that own their arrows
+ * (`[data-owns-arrows]`, see OWNED_KEYS), and (for space) controls that use it.
+ */
 export function keepsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.closest('.cm-editor')) return true;
+  if (OWNED_KEYS.has(key) && target.closest('[data-owns-arrows]')) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {

@@ -3,9 +3,27 @@
  * themes, with zero serious or critical violations allowed; and the lab driven by the keyboard
  * alone. To check a new mode or state, add one [name, setup] line to STATES.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { encodeLink } from '../src/share/link';
 import { LabPage } from './pages/LabPage';
+
+/** The storyboard preset in the middle of its migration, page 0 selected, as a link fragment. */
+const STORYBOARD = readFileSync('src/presets/storyboard.hmm', 'utf8');
+const midMigration = (): string =>
+  encodeLink({
+    text: STORYBOARD,
+    at: { op: 4, step: 2 },
+    selection: { proc: 'app', buf: 'buf', first: 0, count: 1 },
+    watched: null,
+  });
+
+/** Open a URL of the lab and wait for the engine. */
+async function visit(lab: LabPage, page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('status')).toHaveText('');
+}
 
 type Theme = 'dark' | 'light';
 
@@ -45,6 +63,50 @@ const STATES: readonly (readonly [string, Setup])[] = [
       await lab.open();
       await page.getByTestId('new-machine').click();
       await expect(page.getByTestId('machine-start')).toBeVisible();
+    },
+  ],
+  [
+    'presenter mode',
+    async (lab, page) => {
+      await visit(lab, page, `/?present#${midMigration()}`);
+      await expect(page.getByTestId('presenter-exit')).toBeVisible();
+    },
+  ],
+  [
+    'predict, then reveal',
+    async (lab, page) => {
+      await visit(lab, page, `/?predict#${midMigration()}`);
+      await expect(page.getByText('Predict, then reveal')).toBeVisible();
+    },
+  ],
+  [
+    'an embed with every view',
+    async (lab, page) => {
+      const views = 'address-space,memory,page-tables,inspector,counters,narration,time-view';
+      await visit(lab, page, `/?embed&views=${views}#${midMigration()}`);
+    },
+  ],
+  [
+    'the phone player',
+    async (lab, page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await visit(lab, page, `/#${midMigration()}`);
+    },
+  ],
+  [
+    'the keyboard help',
+    async (lab, page) => {
+      await lab.open();
+      await page.getByTestId('open-help').click();
+      await expect(page.getByTestId('help')).toBeVisible();
+    },
+  ],
+  [
+    'the embed dialog',
+    async (lab, page) => {
+      await lab.open();
+      await page.getByTestId('open-embed').click();
+      await expect(page.getByTestId('embed-dialog')).toBeVisible();
     },
   ],
   [

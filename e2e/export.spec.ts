@@ -3,6 +3,7 @@
  * whose content matches the view. Files are read from the browser's downloads.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readGif } from '../src/export/gifInfo';
 import { LabPage } from './pages/LabPage';
@@ -258,4 +259,57 @@ test.describe('export', () => {
     await expect(page.getByTestId('export-dialog')).toHaveCount(0);
     expect(lab.errors).toEqual([]);
   });
+
+  for (const theme of ['dark', 'light'] as const)
+    test(`in the ${theme} theme: the dialog passes axe, a picture has the view's background`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      const lab = await migrated(page);
+      // The theme the page applied (none until the theme module is wired in: then dark).
+      const applied = (await page.locator('html').getAttribute('data-theme')) ?? 'dark';
+      await page.mouse.move(0, 0);
+      const r = await new AxeBuilder({ page })
+        .include('[data-testid="export-dialog"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        bad.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`),
+      ).toEqual([]);
+
+      // The counters at 1x: the PNG's pixels are the screen's (an opaque background, the
+      // theme's colours), compared with a screenshot of the panel.
+      await page.getByTestId('export-target').selectOption('counters');
+      await page.getByTestId('export-scale').selectOption('1');
+      const png = await saved(page, 'export-png');
+      await page.getByTestId('export-close').click();
+      await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+      await expect(page.getByTestId('export-open')).toBeFocused();
+      const shot = await page.getByTestId('counters').screenshot();
+      const px = await page.evaluate(
+        async ([a, b]) => {
+          const read = async (b64: string) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+            const c = new OffscreenCanvas(bmp.width, bmp.height);
+            const ctx = c.getContext('2d');
+            ctx?.drawImage(bmp, 0, 0);
+            // Inside the panel, away from its rounded border and its text.
+            return [...(ctx?.getImageData(bmp.width - 6, bmp.height - 6, 1, 1).data ?? [])];
+          };
+          return [await read(a), await read(b)];
+        },
+        [png.bytes.toString('base64'), shot.toString('base64')] as const,
+      );
+      const [exported = [], screen = []] = px;
+      expect(exported[3]).toBe(255);
+      for (let i = 0; i < 3; i++)
+        expect(Math.abs((exported[i] ?? 0) - (screen[i] ?? 0))).toBeLessThanOrEqual(2);
+      // Light on light, dark on dark.
+      const luma = (exported[0] ?? 0) + (exported[1] ?? 0) + (exported[2] ?? 0);
+      if (applied === 'light') expect(luma).toBeGreaterThan(600);
+      else expect(luma).toBeLessThan(150);
+      expect(lab.errors).toEqual([]);
+    });
 });

@@ -173,13 +173,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return createPortal(
     <Dialog label="Export" onClose={close} width="w-[520px]" testId="export-dialog">
       <div className="space-y-2">
-        <div className="flex items-center justify-between">
-          <h2 className="text-sm font-semibold">Export for slides</h2>
-          <Button testId="export-close" onClick={close}>
-            close
-          </Button>
-        </div>
-
+        <h2 className="text-sm font-semibold">Export for slides</h2>
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1">
             capture
@@ -220,7 +214,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <Button testId="export-png" onClick={() => void picture('png')} disabledWhy={busyWhy}>
               PNG
             </Button>
-            <span className="text-slate-500">
+            <span className="text-slate-400">
               SVG keeps the text as text (browsers, Inkscape); PNG for any slide program.
             </span>
           </div>
@@ -349,6 +343,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             {done}
           </p>
         )}
+        <div className="flex justify-end border-t border-slate-800 pt-2">
+          <Button testId="export-close" onClick={close}>
+            close
+          </Button>
+        </div>
       </div>
     </Dialog>,
     document.body,

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
+import { ExportMenu } from '../export/ExportMenu';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { useMode } from '../modes/modeContext';
 import { Button } from './Button';
@@ -87,6 +88,7 @@ export function TopBar({
           <EmbedDialog onClose={() => setEmbed(false)} />
         </Suspense>
       )}
+      <ExportMenu />
       <Button testId="open-help" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
         ?
       </Button>

@@ -20,6 +20,9 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173',
     browserName: 'chromium',
+    // The lab follows the system theme; tests (and the docs screenshots) run dark unless they
+    // choose (the a11y spec runs every state in both).
+    colorScheme: 'dark',
     headless: true,
     launchOptions: {
       executablePath: chromiumPath,

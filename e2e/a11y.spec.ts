@@ -66,6 +66,14 @@ const STATES: readonly (readonly [string, Setup])[] = [
     },
   ],
   [
+    'the export dialog',
+    async (lab, page) => {
+      await lab.open();
+      await page.getByTestId('export-open').click();
+      await expect(page.getByTestId('export-dialog')).toBeVisible();
+    },
+  ],
+  [
     'presenter mode',
     async (lab, page) => {
       await visit(lab, page, `/?present#${midMigration()}`);

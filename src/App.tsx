@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo } from 'react';
+import { applyTheme } from './views/theme/theme';
 import { autosave, readDraft, DRAFT_KEY, type Draft, type DraftStorage } from './store/draft';
 import { createLabStore } from './store/labStore';
 import { LabStoreProvider } from './store/react';
@@ -23,6 +24,7 @@ const SelfCheck = lazy(() =>
 
 /** `?selfcheck` runs the conformance suite in this browser; `?debug` adds fault-injection buttons. */
 export function App() {
+  useLayoutEffect(() => applyTheme(), []);
   const params = new URLSearchParams(window.location.search);
   if (params.has('selfcheck'))
     return (

@@ -27,7 +27,7 @@ export function SelfCheck() {
       <button
         type="button"
         onClick={run}
-        className="mt-4 rounded bg-sky-600 px-4 py-2 text-sm font-medium text-white hover:bg-sky-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
+        className="mt-4 rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:brightness-90 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
       >
         Run the conformance suite
       </button>

@@ -7,6 +7,7 @@ import { selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { ExportMenu } from '../export/ExportMenu';
 import { HelpOverlay } from '../help/HelpOverlay';
+import { ThemeToggle } from '../theme/ThemeToggle';
 import { useMode } from '../modes/modeContext';
 import { Button } from './Button';
 import { EngineStatus } from './EngineStatus';
@@ -93,6 +94,7 @@ export function TopBar({
         ?
       </Button>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <ThemeToggle />
       <Button testId="open-presets" kind="primary" onClick={() => setGallery(true)}>
         presets…
       </Button>

@@ -16,6 +16,7 @@ import { Caption } from '../present/Caption';
 import { PredictCard } from '../predict/PredictCard';
 import { Icon } from '../timeline/icons';
 import { Scrubber } from '../timeline/Scrubber';
+import { StepAnnouncer } from '../timeline/StepAnnouncer';
 import { clampRange, nextInRange, prevInRange, rangeStart } from './range';
 
 /** The full lab at this step, for "open in HMM Lab" (no mode: the lab itself). */
@@ -117,6 +118,7 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
       tabIndex={-1}
     >
       <ErrorBanner />
+      <StepAnnouncer />
       <main className={stack ? 'flex flex-col gap-2 p-2' : 'flex min-h-0 flex-1 flex-col p-1.5'}>
         {stack ? (
           mode.views.map((v) => (

@@ -24,7 +24,7 @@ function ChoiceButton(props: {
       : props.verdict === 'wrong'
         ? 'border-rose-400 bg-rose-900 text-rose-50 line-through'
         : props.picked
-          ? 'border-sky-300 bg-sky-800 text-white'
+          ? 'border-sky-300 bg-sky-700 text-white'
           : 'border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700';
   return (
     <button

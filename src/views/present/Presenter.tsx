@@ -34,11 +34,11 @@ export function Presenter() {
     predict: () => setPredict(!predictOn),
   });
   const btn =
-    'rounded bg-slate-800 px-3 py-1 text-base text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
+    'rounded bg-slate-800 px-3 py-1 text-base text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
   return (
     <div
       data-testid="presenter"
-      className="flex h-screen flex-col overflow-hidden bg-black text-white"
+      className="flex h-screen flex-col overflow-hidden bg-slate-950 text-slate-100"
     >
       <header className="flex items-center gap-3 px-4 py-2">
         <h1 className="flex-1 truncate text-2xl font-semibold" data-testid="presenter-title">

@@ -35,17 +35,7 @@ const STATES: readonly (readonly [string, Setup])[] = [
   [
     'mid-migration',
     async (lab, page) => {
-      await lab.open();
-      await lab.writtenAndOpened(4, 42);
-      await lab.click('gpu0-read');
-      await lab.click('gpu0-migrate');
-      await lab.select('app', 'buf0', 0, 3);
-      await page.getByTestId('step-list').getByText('migrate_vma_check_page').click();
-      await lab.idle();
-      // The inspector with a refcount chart: a RAM frame the migration holds.
-      const box = await page.getByTestId('grid-ram').locator('canvas').boundingBox();
-      if (box) await page.mouse.click(box.x + 10, box.y + 10);
-      await lab.idle();
+      await lab.midMigration();
       await expect(page.getByTestId('refcount-chart')).toBeVisible();
     },
   ],

@@ -66,6 +66,23 @@ export class LabPage {
     await this.select('app', 'buf0', 0, pages - 1);
   }
 
+  /**
+   * The screenshot state: four pages mid-migration at migrate_vma_check_page, the first RAM
+   * frame in the inspector (its refcount chart shows the migration's references).
+   */
+  async midMigration(): Promise<void> {
+    await this.open();
+    await this.writtenAndOpened(4, 42);
+    await this.click('gpu0-read');
+    await this.click('gpu0-migrate');
+    await this.select('app', 'buf0', 0, 3);
+    await this.page.getByTestId('step-list').getByText('migrate_vma_check_page').click();
+    await this.idle();
+    const box = await this.page.getByTestId('grid-ram').locator('canvas').boundingBox();
+    if (box) await this.page.mouse.click(box.x + 10, box.y + 10);
+    await this.idle();
+  }
+
   pteKind(index: number) {
     return this.page.getByTestId(`pte-kind-${index}`);
   }

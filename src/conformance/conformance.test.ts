@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInvariants } from '../engine/invariants';
 import { parse } from '../scenario/parse';
+import { runChecked } from '../scenario/checked';
 import { runScenario } from '../scenario/run';
 
 const DIR = import.meta.dirname;
@@ -62,25 +62,14 @@ describe('conformance', () => {
 
   it.each(files)('%s passes, every invariant holding after every micro-step', (file) => {
     const s = load(file);
-    const broken: string[] = [];
-    const out = runScenario(s, {
-      onStep: (step, ci, engine) => {
-        for (const v of checkInvariants(engine.machine, false))
-          broken.push(
-            `line ${s.steps[ci]?.line}: step ${step.seq} ${step.fn}: ${v.rule}: ${v.detail}`,
-          );
-      },
-      onCommand: (_rec, ci, engine) => {
-        for (const v of checkInvariants(engine.machine, true))
-          broken.push(`line ${s.steps[ci]?.line}: after the command: ${v.rule}: ${v.detail}`);
-      },
-    });
+    const out = runChecked(s);
     if (!out.ok) throw new Error(out.error);
-    expect(out.run.problems).toEqual([]);
-    expect(out.run.failures).toEqual([]);
+    const { run, broken } = out.value;
+    expect(run.problems).toEqual([]);
+    expect(run.failures).toEqual([]);
     expect(broken).toEqual([]);
     const again = runScenario(s);
     if (!again.ok) throw new Error(again.error);
-    expect(again.run.engine.traceHash()).toBe(out.run.engine.traceHash());
+    expect(again.run.engine.traceHash()).toBe(run.engine.traceHash());
   });
 });

@@ -4,9 +4,9 @@
  * src/conformance/conformance.test.ts does), and fits in a link.
  */
 import { describe, expect, it } from 'vitest';
-import { checkInvariants } from '../engine/invariants';
 import type { Scenario } from '../scenario/ast';
 import { parse } from '../scenario/parse';
+import { runChecked } from '../scenario/checked';
 import { runScenario } from '../scenario/run';
 import { decodeLink, encodeLink } from '../share/link';
 import type { Position } from '../worker/protocol';
@@ -46,32 +46,21 @@ function load(text: string): Scenario {
 }
 
 /** Runs `s`, checking every invariant after every micro-step; returns the end position. */
-function runChecked(s: Scenario): { end: Position; traceHash: string } {
-  const broken: string[] = [];
-  const out = runScenario(s, {
-    onStep: (step, ci, engine) => {
-      for (const v of checkInvariants(engine.machine, false))
-        broken.push(
-          `line ${s.steps[ci]?.line}: step ${step.seq} ${step.fn}: ${v.rule}: ${v.detail}`,
-        );
-    },
-    onCommand: (_rec, ci, engine) => {
-      for (const v of checkInvariants(engine.machine, true))
-        broken.push(`line ${s.steps[ci]?.line}: after the command: ${v.rule}: ${v.detail}`);
-    },
-  });
+function runPreset(s: Scenario): { end: Position; traceHash: string } {
+  const out = runChecked(s);
   if (!out.ok) throw new Error(out.error);
-  expect(out.run.problems).toEqual([]);
-  expect(out.run.failures).toEqual([]);
+  const { run, broken } = out.value;
+  expect(run.problems).toEqual([]);
+  expect(run.failures).toEqual([]);
   expect(broken).toEqual([]);
-  const records = out.run.records;
+  const records = run.records;
   const last = records[records.length - 1];
   const end = last ? { op: records.length - 1, step: last.steps.length - 1 } : { op: -1, step: -1 };
-  return { end, traceHash: out.run.engine.traceHash() };
+  return { end, traceHash: run.engine.traceHash() };
 }
 
 function endLink(text: string): string {
-  const { end } = runChecked(load(text));
+  const { end } = runPreset(load(text));
   return encodeLink({ text, at: end, selection: null, watched: null });
 }
 
@@ -134,7 +123,7 @@ describe('the preset gallery', () => {
     '%s passes, every invariant holding after every micro-step, deterministically',
     (_id, p) => {
       const s = load(p.text);
-      const first = runChecked(s);
+      const first = runPreset(s);
       const again = runScenario(s);
       if (!again.ok) throw new Error(again.error);
       expect(again.run.engine.traceHash()).toBe(first.traceHash);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OpView } from '../worker/protocol';
 import {
   BOOT,
   endPosition,
@@ -13,16 +12,7 @@ import {
   stopCount,
   stopIndex,
 } from './navigation';
-
-/** Operations with these step counts, firstSeq as the host numbers them. */
-function opsOf(counts: number[]): Pick<OpView, 'steps' | 'firstSeq'>[] {
-  let seq = 0;
-  return counts.map((n) => {
-    const op = { firstSeq: seq, steps: Array.from<OpView['steps'][number]>({ length: n }) };
-    seq += n;
-    return op;
-  });
-}
+import { opsOf } from './testOps';
 
 /** Every stop in order, by walking: the reference the O(1) functions must agree with. */
 function walk(counts: number[]) {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OpView } from '../../worker/protocol';
 import { BOOT } from '../../store/navigation';
 import { clampRange, nextInRange, prevInRange, rangeEnd, rangeStart } from './range';
-
-function opsOf(counts: number[]): Pick<OpView, 'steps' | 'firstSeq'>[] {
-  let seq = 0;
-  return counts.map((n) => {
-    const op = { firstSeq: seq, steps: Array.from<OpView['steps'][number]>({ length: n }) };
-    seq += n;
-    return op;
-  });
-}
+import { opsOf } from '../../store/testOps';
 
 describe('a player range', () => {
   const ops = opsOf([2, 3, 1, 2]);

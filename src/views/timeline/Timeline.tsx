@@ -37,6 +37,34 @@ function TransportButton(props: {
   );
 }
 
+/** The step buttons, backward ones first (they share "at the start"), then forward ones. */
+const STEP_BUTTONS: readonly {
+  testId: string;
+  label: string;
+  keyName: string;
+  glyph: IconName;
+  kind: StepKind;
+}[] = [
+  { testId: 'tl-start', label: 'To the start', keyName: 'Home', glyph: 'start', kind: 'start' },
+  {
+    testId: 'tl-back-over',
+    label: 'Back one operation',
+    keyName: 'Shift+ArrowLeft',
+    glyph: 'backOver',
+    kind: 'backOver',
+  },
+  { testId: 'tl-back', label: 'Step back', keyName: 'ArrowLeft', glyph: 'back', kind: 'backInto' },
+  { testId: 'tl-into', label: 'Step into', keyName: 'ArrowRight', glyph: 'into', kind: 'into' },
+  {
+    testId: 'tl-over',
+    label: 'Step over',
+    keyName: 'Shift+ArrowRight',
+    glyph: 'over',
+    kind: 'over',
+  },
+  { testId: 'tl-end', label: 'To the end', keyName: 'End', glyph: 'end', kind: 'end' },
+];
+
 export function Timeline() {
   const ops = useLab(selectOps);
   const pos = useLab(selectPosition);
@@ -61,30 +89,9 @@ export function Timeline() {
       data-testid="timeline"
       className="flex h-9 items-center gap-1 px-2"
     >
-      <TransportButton
-        testId="tl-start"
-        label="To the start"
-        keyName="Home"
-        glyph="start"
-        onClick={go('start')}
-        disabledWhy={startWhy}
-      />
-      <TransportButton
-        testId="tl-back-over"
-        label="Back one operation"
-        keyName="Shift+ArrowLeft"
-        glyph="backOver"
-        onClick={go('backOver')}
-        disabledWhy={startWhy}
-      />
-      <TransportButton
-        testId="tl-back"
-        label="Step back"
-        keyName="ArrowLeft"
-        glyph="back"
-        onClick={go('backInto')}
-        disabledWhy={startWhy}
-      />
+      {STEP_BUTTONS.slice(0, 3).map((b) => (
+        <TransportButton key={b.testId} {...b} onClick={go(b.kind)} disabledWhy={startWhy} />
+      ))}
       <TransportButton
         testId="tl-play"
         label={playing ? 'Pause' : 'Play'}
@@ -94,30 +101,9 @@ export function Timeline() {
         onClick={() => setPlaying(!playing)}
         disabledWhy={ops.length === 0 ? 'nothing to play: run a command first' : null}
       />
-      <TransportButton
-        testId="tl-into"
-        label="Step into"
-        keyName="ArrowRight"
-        glyph="into"
-        onClick={go('into')}
-        disabledWhy={endWhy}
-      />
-      <TransportButton
-        testId="tl-over"
-        label="Step over"
-        keyName="Shift+ArrowRight"
-        glyph="over"
-        onClick={go('over')}
-        disabledWhy={endWhy}
-      />
-      <TransportButton
-        testId="tl-end"
-        label="To the end"
-        keyName="End"
-        glyph="end"
-        onClick={go('end')}
-        disabledWhy={endWhy}
-      />
+      {STEP_BUTTONS.slice(3).map((b) => (
+        <TransportButton key={b.testId} {...b} onClick={go(b.kind)} disabledWhy={endWhy} />
+      ))}
       <div className="mx-2 flex min-w-0 flex-1 items-center gap-2">
         <Scrubber />
       </div>

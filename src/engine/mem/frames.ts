@@ -123,6 +123,13 @@ export class Frames {
     this.index[pfn] = index;
     this.log.frame(pfn);
   }
+  /** page->index: the virtual page (anon) or the file offset (file). */
+  pageIndex(pfn: number): number {
+    return this.index[pfn] ?? 0;
+  }
+  setIndex(pfn: number, v: number): void {
+    this.index[pfn] = v;
+  }
   setValue(pfn: number, v: number): void {
     this.value[pfn] = v | 0;
     this.log.frame(pfn);

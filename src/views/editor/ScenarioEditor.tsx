@@ -20,7 +20,14 @@ import {
 } from '@codemirror/commands';
 import { bracketMatching } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
-import { Annotation, Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import {
+  Annotation,
+  Compartment,
+  EditorState,
+  Prec,
+  type Extension,
+  type Text,
+} from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -31,11 +38,11 @@ import {
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { activeOpExtension, lineStart, setActiveOp } from './activeOp';
-import { toCmDiagnostics } from './diagnostics';
+import { sameDiagnostics, toCmDiagnostics } from './diagnostics';
 import { hmmLanguage } from './hmmLanguage';
 import { EchoFilter, minimalChange, normalizeNewlines } from './textSync';
 import { hmmTheme } from './theme';
-import type { EditorApi, ScenarioEditorProps } from './types';
+import type { EditorApi, EditorDiagnostic, ScenarioEditorProps } from './types';
 
 /** Marks the transactions that apply the `value` prop: they are not user edits. */
 const external = Annotation.define<boolean>();
@@ -165,10 +172,22 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
     parts.echo.clear();
   }, [value, parts]);
 
+  // Every run makes a new list, most often equal to the last one (empty): skip those, unless
+  // the text changed under marks that are still there (their positions would have moved).
+  const shown = useRef<{ list: EditorDiagnostic[]; doc: Text } | null>(null);
   useEffect(() => {
     const view = viewRef.current;
     if (view === null) return;
-    view.dispatch(setDiagnostics(view.state, toCmDiagnostics(view.state.doc, diagnostics)));
+    const last = shown.current;
+    const doc = view.state.doc;
+    if (
+      last &&
+      sameDiagnostics(last.list, diagnostics) &&
+      (diagnostics.length === 0 || last.doc === doc)
+    )
+      return;
+    shown.current = { list: diagnostics, doc };
+    view.dispatch(setDiagnostics(view.state, toCmDiagnostics(doc, diagnostics)));
   }, [diagnostics]);
 
   useEffect(() => {

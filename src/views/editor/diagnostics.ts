@@ -61,3 +61,23 @@ export function toCmDiagnostics(doc: Text, diagnostics: readonly EditorDiagnosti
     message: d.message,
   }));
 }
+
+/** The same marks (so the editor is not sent an unchanged list again). */
+export function sameDiagnostics(
+  a: readonly EditorDiagnostic[],
+  b: readonly EditorDiagnostic[],
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((d, i) => {
+      const e = b[i];
+      return (
+        !!e &&
+        d.line === e.line &&
+        d.column === e.column &&
+        d.message === e.message &&
+        d.severity === e.severity
+      );
+    })
+  );
+}

@@ -20,10 +20,24 @@ export function Narration() {
   // Predicting: the steps ahead would give the answer away.
   const predicting = useLab((s) => s.predict.on);
   const current = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    // A block body: newer Chromium returns a Promise from scrollIntoView, and an effect must
-    // return nothing but a cleanup function.
-    void current.current?.scrollIntoView({ block: 'nearest' });
+    const el = current.current;
+    const root = list.current;
+    if (!el || !root) return;
+    // Scroll the current step into view only when it is not, and only once the frame's layout
+    // is done (an IntersectionObserver reports then): scrolling from the effect itself forced
+    // a layout of the whole page on every step.
+    const io = new IntersectionObserver(
+      ([e]) => {
+        io.disconnect();
+        // A block body: newer Chromium returns a Promise from scrollIntoView.
+        if (e && e.intersectionRatio < 0.99) void el.scrollIntoView({ block: 'nearest' });
+      },
+      { root, threshold: [0, 1] },
+    );
+    io.observe(el);
+    return () => io.disconnect();
   }, [pos]);
   if (!op || !pos)
     return (
@@ -73,6 +87,7 @@ export function Narration() {
           ))}
         </div>
         <ol
+          ref={list}
           className="min-h-0 space-y-0.5 overflow-auto text-[11px]"
           data-testid="step-list"
           aria-label="micro-steps of this operation"

@@ -18,17 +18,24 @@ export function Panel({
   aside?: ReactNode;
 }) {
   const body = useRef<HTMLDivElement>(null);
-  // After every render (the content may have grown) and on every resize.
-  useEffect(() => {
-    const el = body.current;
-    if (el) focusableWhenScrolling(el);
-  });
+  // Whether the body scrolls is read where layout is already done: in a ResizeObserver on the
+  // body and on each of its children (content that grows grows a child). Reading scrollHeight
+  // after every render instead forced a layout per panel per step.
   useEffect(() => {
     const el = body.current;
     if (!el) return;
     const ro = new ResizeObserver(() => focusableWhenScrolling(el));
-    ro.observe(el);
-    return () => ro.disconnect();
+    const observeChildren = (): void => {
+      ro.observe(el);
+      for (const c of el.children) ro.observe(c);
+    };
+    observeChildren();
+    const mo = new MutationObserver(observeChildren);
+    mo.observe(el, { childList: true });
+    return () => {
+      ro.disconnect();
+      mo.disconnect();
+    };
   }, []);
   return (
     <section

@@ -17,7 +17,7 @@
  * list (refcount, mapcount, flags, mapping, index, value), the mirror entry (cleared) and the
  * CPU's load of the value.
  */
-import { MAPPING, PG, Frames } from '../engine/mem/frames';
+import { MAPPING, MMAP_BASE_VPN, PG, Frames } from '../engine/mem/frames';
 import { ChangeLog } from '../engine/trace/changes';
 
 const LEAF = 512;
@@ -62,7 +62,9 @@ export interface BaselineState {
  * and mapcount 1, anonymous, holding its value.
  */
 export function baselineSetup(pages: number, ramPages: number, devPages: number): BaselineState {
-  const frames = new Frames(new ChangeLog());
+  const log = new ChangeLog();
+  log.enabled = false;
+  const frames = new Frames(log);
   frames.grow(1, 0, 1);
   const ramStart = frames.grow(ramPages, 0, 0);
   const devStart = frames.grow(devPages, 1, 0);
@@ -87,9 +89,7 @@ export function baselineSetup(pages: number, ramPages: number, devPages: number)
     frames.ref[pfn] = 1;
     frames.map[pfn] = 1;
     frames.flags[pfn] = PG.lru | PG.dirty | PG.uptodate | PG.anonExclusive;
-    frames.mappingKind[pfn] = MAPPING.anon;
-    frames.mappingId[pfn] = 1;
-    frames.setIndex(pfn, vpn);
+    frames.setMapping(pfn, MAPPING.anon, 1, MMAP_BASE_VPN - pages + vpn);
     frames.value[pfn] = vpn;
   }
   return {
@@ -109,7 +109,7 @@ export function baselineSetup(pages: number, ramPages: number, devPages: number)
 /** Every page to the device. Returns the pages moved (all of them). */
 export function baselineToDevice(s: BaselineState): number {
   const f = s.frames;
-  const { ref, map, flags, mappingKind, mappingId, value } = f;
+  const { ref, map, flags, mappingKind, mappingId, index, value } = f;
   const words = s.words;
   let hint = 0;
   let moved = 0;
@@ -137,7 +137,7 @@ export function baselineToDevice(s: BaselineState): number {
       flags[dst] = ((flags[src] ?? 0) & (PG.dirty | PG.uptodate)) | PG.anonExclusive;
       mappingKind[dst] = mappingKind[src] ?? 0;
       mappingId[dst] = mappingId[src] ?? 0;
-      f.setIndex(dst, f.pageIndex(src));
+      index[dst] = index[src] ?? 0;
       const v = value[src] ?? 0;
       value[dst] = v;
       l.kind[j] = DEVICE_PRIVATE;
@@ -153,7 +153,7 @@ export function baselineToDevice(s: BaselineState): number {
       flags[src] = PG.buddy;
       mappingKind[src] = 0;
       mappingId[src] = 0;
-      f.setIndex(src, 0);
+      index[src] = 0;
       s.free[s.freeTop++] = src;
       moved++;
     }
@@ -164,7 +164,7 @@ export function baselineToDevice(s: BaselineState): number {
 /** Every page back to RAM, read by the CPU. Returns the sum of the values loaded. */
 export function baselineToRam(s: BaselineState): number {
   const f = s.frames;
-  const { ref, map, flags, mappingKind, mappingId, value } = f;
+  const { ref, map, flags, mappingKind, mappingId, index, value } = f;
   const words = s.words;
   let sum = 0;
   for (let key = 0; key * LEAF < s.pages; key++) {
@@ -185,7 +185,7 @@ export function baselineToRam(s: BaselineState): number {
         ((flags[src] ?? 0) & (PG.dirty | PG.uptodate)) | PG.lru | PG.anonExclusive | PG.uptodate;
       mappingKind[dst] = mappingKind[src] ?? 0;
       mappingId[dst] = mappingId[src] ?? 0;
-      f.setIndex(dst, f.pageIndex(src));
+      index[dst] = index[src] ?? 0;
       value[dst] = value[src] ?? 0;
       l.kind[j] = PRESENT;
       l.a[j] = dst;
@@ -198,7 +198,7 @@ export function baselineToRam(s: BaselineState): number {
       flags[src] = 0;
       mappingKind[src] = 0;
       mappingId[src] = 0;
-      f.setIndex(src, 0);
+      index[src] = 0;
       const bit = src - s.devStart;
       words[bit >>> 5] = ((words[bit >>> 5] ?? 0) & ~(1 << (bit & 31))) >>> 0;
       // The CPU's load.

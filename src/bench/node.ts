@@ -69,12 +69,9 @@ export async function initGc(): Promise<boolean> {
   return gcFn !== null;
 }
 
-/** Collect garbage (twice: weak references and finalizers can free more on the second pass). */
+/** A full garbage collection (before each timed region, so that it starts clean). */
 export function gc(): void {
-  if (gcFn) {
-    gcFn();
-    gcFn();
-  }
+  if (gcFn) gcFn();
 }
 
 export function heap(): Heap {

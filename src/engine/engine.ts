@@ -66,7 +66,16 @@ export class Engine {
   static create(spec: MachineSpec): { ok: true; engine: Engine } | { ok: false; error: string } {
     const why = checkSpec(spec);
     if (why) return { ok: false, error: why };
-    const m = new Machine(spec.kernel, spec.platform, spec.ramPages);
+    const devicePages = spec.devices.reduce((n, d) => n + d.pages, 0);
+    const m = new Machine(
+      spec.kernel,
+      spec.platform,
+      spec.ramPages,
+      undefined,
+      undefined,
+      undefined,
+      devicePages,
+    );
     const e = new Engine(spec, m);
     for (const d of spec.devices) addDevice(e.k, d.name, d.type, d.pages);
     for (const name of spec.processes)

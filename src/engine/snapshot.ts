@@ -133,6 +133,25 @@ function entries(vpns: number[], read: (vpn: number) => [number, number, number]
 
 const hex = (b: bigint): string => '0x' + b.toString(16);
 
+/** The first `n` entries of a frame array as a new array of the snapshot's type (zeros past its end). */
+function widen<T extends Int32Array>(
+  a: Int32Array | Uint16Array,
+  n: number,
+  make: new (n: number) => T,
+): T {
+  const out = new make(n);
+  out.set(a.length > n ? a.subarray(0, n) : a);
+  return out;
+}
+
+/** page->index of every frame, decoded (the frame table stores it relative to mmap_base). */
+function pageIndices(m: Machine, n: number): Float64Array {
+  const f = m.frames;
+  const out = new Float64Array(n);
+  for (let pfn = 0; pfn < n; pfn++) out[pfn] = f.pageIndex(pfn);
+  return out;
+}
+
 export function takeSnapshot(m: Machine, seq: number): Snapshot {
   const f = m.frames;
   const n = f.count;
@@ -150,12 +169,12 @@ export function takeSnapshot(m: Machine, seq: number): Snapshot {
       count: n,
       ref: f.ref.slice(0, n),
       map: f.map.slice(0, n),
-      pin: f.pin.slice(0, n),
+      pin: widen(f.pin, n, Int32Array),
       flags: f.flags.slice(0, n),
       mem: f.mem.slice(0, n),
       mappingKind: f.mappingKind.slice(0, n),
-      mappingId: f.mappingId.slice(0, n),
-      index: f.index.slice(0, n),
+      mappingId: widen(f.mappingId, n, Int32Array),
+      index: pageIndices(m, n),
       value: f.value.slice(0, n),
     },
     devices: m.devices.map((d) => {

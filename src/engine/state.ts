@@ -147,6 +147,29 @@ export class FileObj {
   }
 }
 
+/**
+ * page->zone_device_data of device pages: the mirror that allocated each (test_hmm keeps it
+ * there). A sparse pfn -> mirror id table: it costs only where device pages are in use.
+ */
+export class ZoneDeviceData {
+  constructor(private readonly t: SparseTable = new SparseTable()) {}
+  get(pfn: number): number | undefined {
+    return this.t.kind(pfn) !== 0 ? this.t.a(pfn) : undefined;
+  }
+  set(pfn: number, mirror: number): void {
+    this.t.set(pfn, 1, mirror, 0);
+  }
+  delete(pfn: number): void {
+    this.t.clear(pfn);
+  }
+  get size(): number {
+    return this.t.size;
+  }
+  clone(): ZoneDeviceData {
+    return new ZoneDeviceData(this.t.clone());
+  }
+}
+
 export class Machine {
   readonly log: ChangeLog;
   frames: Frames;
@@ -165,7 +188,7 @@ export class Machine {
   /** Simulated time, in nanoseconds. */
   time = 0;
   /** page->zone_device_data for device pages: the mirror that allocated them (test_hmm keeps it there). */
-  zdd = new Map<number, number>();
+  zdd = new ZoneDeviceData();
   /** References taken by get_user_pages / pin_user_pages, per process, until released. */
   gup = new Map<number, { vpn: number; pfn: number; pin: boolean }[]>();
   /** KSM's stable tree: merged pfn -> the (pid, vpn) items mapping it. */
@@ -178,6 +201,8 @@ export class Machine {
     log?: ChangeLog,
     frames?: Frames,
     sys?: SysAlloc,
+    /** Device frames the boot devices will add: the frame table is allocated once, exactly. */
+    bootDevicePages = 0,
   ) {
     this.log = log ?? new ChangeLog();
     if (frames && sys) {
@@ -186,6 +211,7 @@ export class Machine {
       return;
     }
     this.frames = new Frames(this.log);
+    this.frames.reserve(1 + ramPages + bootDevicePages);
     // pfn 0: the shared zero page, reserved, never allocated or freed.
     this.frames.grow(1, 0, 1);
     this.frames.setFlags(0, 1 << 7 /* PG.reserved */);
@@ -240,7 +266,7 @@ export class Machine {
     m.nextSwap = this.nextSwap;
     m.nextAnonRoot = this.nextAnonRoot;
     m.time = this.time;
-    m.zdd = new Map(this.zdd);
+    m.zdd = this.zdd.clone();
     m.gup = new Map([...this.gup].map(([pid, refs]) => [pid, refs.map((x) => ({ ...x }))]));
     m.ksm = new Map([...this.ksm].map(([pfn, items]) => [pfn, items.map((x) => ({ ...x }))]));
     return m;

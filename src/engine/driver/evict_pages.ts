@@ -1,13 +1,13 @@
 /**
  * migrate_device_coherent_folio(): move particular device-coherent pages to system memory
  * without the driver (a long-term pin must not hold device memory). One single-page
- * migration per page, collected, copied and finalized like any migrate_vma.
+ * migration per page (batched over runs of pages), collected, copied and finalized like any
+ * migrate_vma.
  */
 import type { Kernel } from '../kernel';
-import { findVma } from '../mm/vma';
 import { collect } from '../migrate/collect';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
-import { Migration } from '../migrate/types';
+import { singlePageCalls } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
 import type { Proc } from '../state';
 import type { Gen } from '../trace/step';
@@ -19,27 +19,17 @@ export function* migrateToSystemPages(
   vpns: readonly number[],
   why: string,
 ): Gen<number> {
-  const migs: Migration[] = [];
-  for (const vpn of vpns) {
-    const vma = findVma(p.vmas, vpn);
-    const dev = k.m.deviceOf(p.pt.pfn(vpn));
-    if (!vma || !dev) continue;
-    migs.push(
-      new Migration(
-        p,
-        vma,
-        vpn,
-        vpn + 1,
-        {
-          system: false,
-          devicePrivate: dev.type === 'private',
-          deviceCoherent: dev.type === 'coherent',
-        },
-        dev,
-        -1,
-      ),
-    );
-  }
+  const migs = singlePageCalls(
+    k,
+    p,
+    vpns,
+    (dev) => ({
+      system: false,
+      devicePrivate: dev.type === 'private',
+      deviceCoherent: dev.type === 'coherent',
+    }),
+    false,
+  );
   if (migs.length === 0) return 0;
   yield* collect(k, migs);
   yield* unmapAndCheck(k, migs);

@@ -60,8 +60,9 @@ export function* planMigrations(
 }
 
 /** Give device pages back to the bitmap (the driver's own free, no refcount involved). */
-function releaseBits(k: Kernel, dev: Device, dpages: readonly number[]): void {
-  for (const dpage of dpages) {
+function releaseBits(k: Kernel, dev: Device, dpages: readonly number[], from = 0): void {
+  for (let j = from; j < dpages.length; j++) {
+    const dpage = dpages[j] ?? 0;
     const bit = dpage - dev.start;
     dev.bitmap.clear(bit);
     dev.calloc--;
@@ -71,27 +72,40 @@ function releaseBits(k: Kernel, dev: Device, dpages: readonly number[]): void {
   }
 }
 
-/**
- * The seeds' dummy driver allocates device memory for the whole request before migrating
- * (dummy_lmem_to_rmem); when find_first_zero_bit runs out, every bit it took is released
- * and the request fails with -ENOMEM before anything is unmapped.
- */
-function* preallocate(k: Kernel, dev: Device, mirror: Mirror, n: number): Gen<number[] | null> {
+/** find_first_zero_bit up to `n` times, for the seeds' pre-allocation. */
+function takeBits(
+  k: Kernel,
+  dev: Device,
+  mirror: Mirror,
+  n: number,
+): { taken: number[]; bits: RangeText } {
   const taken: number[] = [];
+  const bits = new RangeText();
   for (let i = 0; i < n; i++) {
     const d = allocDevicePage(k, dev);
     if (d < 0) break;
     k.m.zdd.set(d, mirror.id);
     taken.push(d);
+    bits.add(d - dev.start);
   }
+  return { taken, bits };
+}
+
+/**
+ * The seeds' dummy driver allocates device memory for the whole request before migrating
+ * (dummy_lmem_to_rmem); when find_first_zero_bit runs out, every bit it took is released
+ * and the request fails with -ENOMEM before anything is unmapped.
+ */
+function* preallocate(k: Kernel, dev: Device, mirror: Mirror, n: number): Gen<Pool | null> {
+  const { taken, bits } = takeBits(k, dev, mirror, n);
   if (taken.length === n) {
     yield k.step(
       'dummy_lmem_to_rmem',
-      `pre-allocate ${pages(n)} of ${dev.name} with find_first_zero_bit: bits ${rangeText(taken.map((d) => d - dev.start))} set`,
+      `pre-allocate ${pages(n)} of ${dev.name} with find_first_zero_bit: bits ${bits.text()} set`,
       'alloc',
       { pages: n, source: 'seed hmm-dummy-fake-device-memory' },
     );
-    return taken;
+    return { pfns: taken, next: 0 };
   }
   yield k.step(
     'dummy_lmem_to_rmem',
@@ -113,17 +127,31 @@ function* preallocate(k: Kernel, dev: Device, mirror: Mirror, n: number): Gen<nu
   return null;
 }
 
-/** The driver's alloc_and_copy callback for system -> device. */
-function* allocAndCopy(
+/** The seeds' pre-allocated device pages, handed out in order. */
+interface Pool {
+  pfns: number[];
+  next: number;
+}
+
+interface Allocated {
+  allocated: number;
+  failed: number;
+  skippedDevice: number;
+  bits: RangeText;
+}
+
+/** A device page for every page still migrating that is not device memory already. */
+function allocateAll(
   k: Kernel,
   dev: Device,
   mirror: Mirror,
   migs: readonly Migration[],
-  pool: number[] | null,
-): Gen {
-  const f = k.m.frames;
-  const want: { mig: Migration; i: number }[] = [];
+  pool: Pool | null,
+): Allocated {
   let skippedDevice = 0;
+  let allocated = 0;
+  let failed = 0;
+  const bits = new RangeText();
   for (const mig of migs)
     for (let i = 0; i < mig.npages; i++) {
       if (!mig.migrating(i)) continue;
@@ -132,54 +160,51 @@ function* allocAndCopy(
         skippedDevice++; // already device memory: not ours to move
         continue;
       }
-      want.push({ mig, i });
+      const dpage = pool
+        ? pool.next < pool.pfns.length
+          ? (pool.pfns[pool.next++] ?? -1)
+          : -1
+        : allocDevicePage(k, dev);
+      if (dpage < 0) {
+        failed++;
+        continue;
+      }
+      allocated++;
+      bits.add(dpage - dev.start);
+      mig.dst[i] = dpage;
+      const write =
+        ((mig.sflags[i] ?? 0) & MPFN.write) !== 0 || (src < 0 && k.seeds && !!mig.vma?.write);
+      mig.dflags[i] = write ? MPFN.write : 0;
+      k.m.zdd.set(dpage, mirror.id);
     }
-  const taken: number[] = [];
-  let failed = 0;
-  for (const w of want) {
-    const dpage = pool ? (pool.shift() ?? -1) : allocDevicePage(k, dev);
-    if (dpage < 0) {
-      failed++;
-      continue;
-    }
-    taken.push(dpage);
-    w.mig.dst[w.i] = dpage;
-    const src = w.mig.src[w.i] ?? -1;
-    const write =
-      ((w.mig.sflags[w.i] ?? 0) & MPFN.write) !== 0 || (src < 0 && k.seeds && !!w.mig.vma?.write);
-    w.mig.dflags[w.i] = write ? MPFN.write : 0;
-    k.m.zdd.set(dpage, mirror.id);
-  }
-  const bits = taken.map((d) => d - dev.start);
+  return { allocated, failed, skippedDevice, bits };
+}
+
+/** The driver's alloc_and_copy callback for system -> device. */
+function* allocAndCopy(
+  k: Kernel,
+  dev: Device,
+  mirror: Mirror,
+  migs: readonly Migration[],
+  pool: Pool | null,
+): Gen {
+  const { allocated, failed, skippedDevice, bits } = allocateAll(k, dev, mirror, migs, pool);
   yield k.step(
     drvName(k, 'alloc'),
     (pool
-      ? `take ${pages(taken.length)} from the pre-allocated device pages`
-      : `find_first_zero_bit in ${dev.name}'s bitmap: ${pages(taken.length)} allocated`) +
-      (bits.length ? ` (bits ${rangeText(bits)})` : '') +
+      ? `take ${pages(allocated)} from the pre-allocated device pages`
+      : `find_first_zero_bit in ${dev.name}'s bitmap: ${pages(allocated)} allocated`) +
+      (allocated ? ` (bits ${bits.text()})` : '') +
       (failed ? `; ${pages(failed)} found no free bit and stay in system memory` : '') +
       (skippedDevice ? `; ${pages(skippedDevice)} already in device memory are skipped` : ''),
     'alloc',
     {
-      pages: Math.max(1, taken.length),
+      pages: Math.max(1, allocated),
       marks: failed ? MARK.error : 0,
       source: k.seeds ? 'seed hmm-dummy-fake-device-memory' : 'lib/test_hmm.c',
     },
   );
-  let copied = 0;
-  let zeroed = 0;
-  for (const w of want) {
-    const dpage = w.mig.dst[w.i] ?? -1;
-    if (dpage < 0) continue;
-    const src = w.mig.src[w.i] ?? -1;
-    if (src >= 0) {
-      f.setValue(dpage, f.value[src] ?? 0);
-      copied++;
-    } else {
-      f.setValue(dpage, 0);
-      zeroed++;
-    }
-  }
+  const { copied, zeroed } = copyToDevice(k, migs);
   yield k.step(
     drvName(k, 'copy'),
     `copy ${pages(copied)} to ${dev.name} (copy_highpage / DMA)` +
@@ -189,8 +214,29 @@ function* allocAndCopy(
   );
 }
 
-/** finalize_and_map: the mirror maps the device pages that arrived. */
-function* finalizeAndMap(k: Kernel, mirror: Mirror, migs: readonly Migration[]): Gen {
+/** copy_highpage for every page that got a device page (zeroes where there was no page). */
+function copyToDevice(k: Kernel, migs: readonly Migration[]): { copied: number; zeroed: number } {
+  const f = k.m.frames;
+  let copied = 0;
+  let zeroed = 0;
+  for (const mig of migs)
+    for (let i = 0; i < mig.npages; i++) {
+      const dpage = mig.dst[i] ?? -1;
+      if (dpage < 0 || !mig.migrating(i)) continue;
+      const src = mig.src[i] ?? -1;
+      if (src >= 0) {
+        f.setValue(dpage, f.value[src] ?? 0);
+        copied++;
+      } else {
+        f.setValue(dpage, 0);
+        zeroed++;
+      }
+    }
+  return { copied, zeroed };
+}
+
+/** The mirror entries for the device pages that arrived; returns how many. */
+function mapAll(k: Kernel, mirror: Mirror, migs: readonly Migration[]): number {
   let n = 0;
   for (const mig of migs)
     for (let i = 0; i < mig.npages; i++) {
@@ -201,6 +247,12 @@ function* finalizeAndMap(k: Kernel, mirror: Mirror, migs: readonly Migration[]):
       k.m.log.mirror(mirror.id, vpn);
       n++;
     }
+  return n;
+}
+
+/** finalize_and_map: the mirror maps the device pages that arrived. */
+function* finalizeAndMap(k: Kernel, mirror: Mirror, migs: readonly Migration[]): Gen {
+  const n = mapAll(k, mirror, migs);
   yield k.step(
     drvName(k, 'finalize'),
     `${mirror.name} maps the ${pages(n)} now in device memory`,
@@ -220,7 +272,7 @@ export function* migrateToDevice(
   start: number,
   end: number,
 ): Gen<MigrateOutcome> {
-  let pool: number[] | null = null;
+  let pool: Pool | null = null;
   if (k.seeds) {
     pool = yield* preallocate(k, dev, mirror, end - start);
     if (!pool) return { ret: err('ENOMEM'), migrated: 0 };
@@ -254,9 +306,9 @@ export function* migrateToDevice(
     yield* finalizeAndMap(k, mirror, migs);
     yield* migrateVmaFinalize(k, migs);
   }
-  if (pool && pool.length > 0) {
-    const n = pool.length;
-    releaseBits(k, dev, pool);
+  if (pool && pool.next < pool.pfns.length) {
+    const n = pool.pfns.length - pool.next;
+    releaseBits(k, dev, pool.pfns, pool.next);
     yield k.step(
       'dummy_lmem_to_rmem',
       `${pages(n)} pre-allocated but not needed: clear_bit gives them back`,
@@ -272,18 +324,35 @@ export function* migrateToDevice(
   return { ret: plan.ret, migrated };
 }
 
-/** "0-5, 9" for a sorted list of numbers. */
-export function rangeText(xs: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < xs.length;) {
-    let j = i;
-    while (j + 1 < xs.length && (xs[j + 1] ?? 0) === (xs[j] ?? 0) + 1) j++;
-    out.push(i === j ? `${xs[i]}` : `${xs[i]}-${xs[j]}`);
-    i = j + 1;
-    if (out.length >= 6 && i < xs.length) {
-      out.push('...');
-      break;
-    }
+/**
+ * "0-5, 9": runs of consecutive numbers, at most six of them, then "...". Built as the
+ * numbers come (a million-page allocation keeps seven runs, not a million numbers).
+ */
+export class RangeText {
+  private readonly runs: [number, number][] = [];
+  private more = false;
+
+  add(x: number): void {
+    if (this.more) return;
+    const last = this.runs[this.runs.length - 1];
+    if (last && x === last[1] + 1) last[1] = x;
+    else if (this.runs.length < 6) this.runs.push([x, x]);
+    else this.more = true;
   }
-  return out.join(', ');
+
+  text(): string {
+    const out = this.runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+    if (this.more) out.push('...');
+    return out.join(', ');
+  }
+}
+
+/** A permanent instance keeps the class's shape across garbage collections (migrate/types.ts). */
+export const RANGE_TEXT_SHAPE = new RangeText();
+
+/** "0-5, 9" for a list of numbers (runs of consecutive ones, at most six, then "..."). */
+export function rangeText(xs: readonly number[]): string {
+  const t = new RangeText();
+  for (const x of xs) t.add(x);
+  return t.text();
 }

@@ -8,14 +8,12 @@
 import { pages, type Kernel } from '../kernel';
 import { err } from '../errno';
 import { PG } from '../mem/frames';
-import { clearMirror } from '../mm/notifier';
-import { FreeTally, getPage, putPage } from '../mm/pageref';
+import { FreeTally, putPage } from '../mm/pageref';
 import { copyToNewSystemPages } from '../migrate/system_dst';
-import { findVma } from '../mm/vma';
 import { collect } from '../migrate/collect';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
 import { narrateFrees } from '../migrate/frees';
-import { Migration } from '../migrate/types';
+import { singlePageCalls, type Migration } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
@@ -27,19 +25,9 @@ export function* faultAllocAndCopy(
   migs: readonly Migration[],
   who: string,
 ): Gen<number> {
-  let erased = 0;
-  const { copied, oom } = copyToNewSystemPages(
-    k,
-    migs,
-    // Only this driver's own device pages (the seeds' kernel collects every device page).
-    (mig, _i, src) => k.m.isDevicePage(src) && (!mig.owner || k.m.deviceOf(src) === mig.owner),
-    (mig, i, src) => {
-      if (k.seeds || !mig.proc) return;
-      // xa_erase(&dmirror->pt, addr): the mirror that owns the page forgets it.
-      const owner = k.m.mirrors[k.m.zdd.get(src) ?? -1];
-      if (owner) erased += clearMirror(k, owner, mig.start + i, mig.start + i + 1);
-    },
-  );
+  // Only this driver's own device pages (the seeds' kernel collects every device page); the
+  // mirror that owns each page forgets it.
+  const { copied, oom, erased } = copyToNewSystemPages(k, migs, true);
   yield k.step(
     drvName(k, 'faultCopy'),
     `${who}: allocate ${pages(copied)} of system RAM (alloc_page_vma) and copy the data back from device memory` +
@@ -57,28 +45,54 @@ export function* faultAllocAndCopy(
   return oom ? err('ENOMEM') : 0;
 }
 
-/** Fault `vpns` (all device-private entries of `p`) back to system memory. */
-export function* migrateToRam(k: Kernel, p: Proc, vpns: number[], who: string): Gen<number> {
+/** do_swap_page's unlock_page + put_page of every faulting device page (modern kernel). */
+function unlockAndPut(k: Kernel, migs: readonly Migration[]): FreeTally {
   const f = k.m.frames;
-  const migs: Migration[] = [];
-  const faultPages: number[] = [];
-  for (const vpn of vpns) {
-    const vma = findVma(p.vmas, vpn);
-    const pfn = p.pt.pfn(vpn);
-    const dev = k.m.deviceOf(pfn);
-    if (!vma || !dev) continue;
-    const sel = { system: false, devicePrivate: true, deviceCoherent: false };
-    migs.push(new Migration(p, vma, vpn, vpn + 1, sel, dev, k.seeds ? -1 : pfn));
-    faultPages.push(pfn);
-  }
-  // do_swap_page: trylock the page and take a reference while we know it can't be freed.
-  if (!k.seeds) {
-    for (const pfn of faultPages) {
-      f.setFlag(pfn, PG.locked);
-      getPage(k, pfn);
+  const tally = new FreeTally();
+  for (const mig of migs) {
+    const faults = mig.faults;
+    if (!faults) continue;
+    for (let i = 0; i < faults.length; i++) {
+      const pfn = faults[i] ?? 0;
+      f.flags[pfn] = (f.flags[pfn] ?? 0) & ~PG.locked;
+      putPage(k, pfn, tally);
     }
   }
-  const devNames = [...new Set(faultPages.map((pfn) => k.m.deviceOf(pfn)?.name ?? '?'))].join(', ');
+  return tally;
+}
+
+const SELECT_PRIVATE = { system: false, devicePrivate: true, deviceCoherent: false };
+
+/**
+ * How many pages fault, and the devices they are on; in the modern kernel do_swap_page
+ * trylocks each faulting page and takes a reference while it knows the page can't be freed.
+ */
+function lockFaultPages(k: Kernel, migs: readonly Migration[]): { count: number; devs: number[] } {
+  const f = k.m.frames;
+  const lock = !k.seeds;
+  let count = 0;
+  const devs: number[] = [];
+  for (const mig of migs) {
+    count += mig.npages;
+    if (mig.owner && !devs.includes(mig.owner.index)) devs.push(mig.owner.index);
+    const faults = mig.faults;
+    if (!lock || !faults) continue;
+    for (let i = 0; i < faults.length; i++) {
+      const pfn = faults[i] ?? 0;
+      f.flags[pfn] = (f.flags[pfn] ?? 0) | PG.locked;
+      f.ref[pfn] = (f.ref[pfn] ?? 0) + 1;
+      k.m.log.frame(pfn);
+    }
+  }
+  return { count, devs };
+}
+
+/** Fault `vpns` (all device-private entries of `p`) back to system memory. */
+export function* migrateToRam(k: Kernel, p: Proc, vpns: number[], who: string): Gen<number> {
+  // One migrate_vma per faulting page (dmirror_devmem_fault migrates the page that faulted).
+  const migs = singlePageCalls(k, p, vpns, SELECT_PRIVATE, !k.seeds);
+  const { count, devs } = lockFaultPages(k, migs);
+  const devNames = devs.map((d) => k.m.devices[d]?.name ?? '?').join(', ');
   yield k.step(
     drvName(k, 'fault'),
     `${who}: ${pages(vpns.length)} ${vpns.length === 1 ? 'has a device-private entry' : 'have device-private entries'} (${devNames}): the CPU cannot address device memory, so the owning driver migrates ${vpns.length === 1 ? 'it' : 'each'} back` +
@@ -98,17 +112,13 @@ export function* migrateToRam(k: Kernel, p: Proc, vpns: number[], who: string): 
   yield* migrateVmaPages(k, migs);
   yield* migrateVmaFinalize(k, migs);
   if (!k.seeds) {
-    const tally = new FreeTally();
-    for (const pfn of faultPages) {
-      f.clearFlag(pfn, PG.locked);
-      putPage(k, pfn, tally);
-    }
+    const tally = unlockAndPut(k, migs);
     yield k.step(
       'do_swap_page',
-      `unlock_page + put_page of the faulting device page${faultPages.length === 1 ? '' : 's'}: the last reference goes` +
+      `unlock_page + put_page of the faulting device page${count === 1 ? '' : 's'}: the last reference goes` +
         (tally.dev ? `` : ' (still referenced elsewhere)'),
       'free',
-      { pages: faultPages.length, marks: tally.dev ? MARK.free : 0, source: 'mm/memory.c' },
+      { pages: count, marks: tally.dev ? MARK.free : 0, source: 'mm/memory.c' },
     );
     yield* narrateFrees(k, tally);
   }

@@ -6,7 +6,7 @@
  */
 import { pages, type Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
-import { getPage, putPage } from '../mm/pageref';
+import { putPage } from '../mm/pageref';
 import { PTE, PTEB } from '../mm/pte';
 import { vmaIsAnonymous } from '../mm/vma';
 import { invalidateRanges, type VRange } from '../mm/notifier';
@@ -34,20 +34,12 @@ export function* collect(k: Kernel, migs: readonly Migration[]): Gen {
     yield* invalidateRanges(k, proc, ranges, 'migrate', first.owner, fn);
   }
 
-  const t: Tally = {
-    holes: 0,
-    zero: 0,
-    system: 0,
-    device: 0,
-    skippedUnselected: 0,
-    skippedOther: 0,
-    pinnedAtCollect: 0,
-    unmapped: 0,
-  };
+  const t = collectAll(k, migs);
   let total = 0;
+  let calls = 0;
   for (const mig of migs) {
     total += mig.npages;
-    for (let i = 0; i < mig.npages; i++) collectOne(k, mig, i, t);
+    calls += mig.calls;
   }
 
   const parts: string[] = [];
@@ -67,9 +59,7 @@ export function* collect(k: Kernel, migs: readonly Migration[]): Gen {
       `${t.skippedOther} not migratable (swap/hwpoison/migration/exclusive entries, KSM, pmem or file pages without a struct page mapping)`,
     );
   const where =
-    migs.length === 1
-      ? `${pages(total)} at ${first.where(0)}`
-      : `${pages(total)} in ${migs.length} migrations`;
+    calls === 1 ? `${pages(total)} at ${first.where(0)}` : `${pages(total)} in ${calls} migrations`;
   const text =
     `collect ${where}: ` +
     (parts.length ? parts.join(', ') : 'nothing selected') +
@@ -89,6 +79,22 @@ export function* collect(k: Kernel, migs: readonly Migration[]): Gen {
       { source: 'mm/migrate_device.c' },
     );
   }
+}
+
+/** migrate_vma_collect_pmd over every page (a plain function: see migrate/complete.ts). */
+function collectAll(k: Kernel, migs: readonly Migration[]): Tally {
+  const t: Tally = {
+    holes: 0,
+    zero: 0,
+    system: 0,
+    device: 0,
+    skippedUnselected: 0,
+    skippedOther: 0,
+    pinnedAtCollect: 0,
+    unmapped: 0,
+  };
+  for (const mig of migs) for (let i = 0; i < mig.npages; i++) collectOne(k, mig, i, t);
+  return t;
 }
 
 function rangesByProc(migs: readonly Migration[]): Map<Proc, VRange[]> {
@@ -119,6 +125,7 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
   const vpn = mig.start + i;
   const kind = pt.kind(vpn);
   const sel = mig.select;
+  const seeds = k.seeds;
 
   if (kind === PTE.none) {
     if (vmaIsAnonymous(mig.vma)) {
@@ -130,20 +137,21 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
   }
   let pfn: number;
   let flags: number;
+  const bits = pt.bits(vpn);
   if (kind === PTE.devicePrivate) {
     pfn = pt.pfn(vpn);
     const dev = m.deviceOf(pfn);
     // The seeds' kernel collects every device-private page; the driver skips what it can't move.
-    if (!k.seeds && (!sel.devicePrivate || !dev || dev !== mig.owner)) {
+    if (!seeds && (!sel.devicePrivate || !dev || dev !== mig.owner)) {
       t.skippedUnselected++;
       return;
     }
-    flags = MPFN.migrate | (k.seeds ? MPFN.device : 0) | (pt.has(vpn, PTEB.write) ? MPFN.write : 0);
+    flags = MPFN.migrate | (seeds ? MPFN.device : 0) | (bits & PTEB.write ? MPFN.write : 0);
     t.device++;
   } else if (kind === PTE.present) {
     pfn = pt.pfn(vpn);
     if (pfn === m.zeroPfn) {
-      if (k.seeds || sel.system) {
+      if (seeds || sel.system) {
         mig.sflags[i] = MPFN.migrate;
         mig.cpages++;
         t.zero++;
@@ -151,11 +159,11 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
       return;
     }
     const dev = m.deviceOf(pfn);
-    if (!dev && !k.seeds && !sel.system) {
+    if (!dev && !seeds && !sel.system) {
       t.skippedUnselected++;
       return;
     }
-    if (dev && dev.type === 'coherent' && !k.seeds && (!sel.deviceCoherent || dev !== mig.owner)) {
+    if (dev && dev.type === 'coherent' && !seeds && (!sel.deviceCoherent || dev !== mig.owner)) {
       t.skippedUnselected++;
       return;
     }
@@ -167,32 +175,46 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
       t.skippedOther++;
       return;
     }
-    flags = MPFN.migrate | (pt.has(vpn, PTEB.write) ? MPFN.write : 0);
-    if (pt.has(vpn, PTEB.young)) flags |= MPFN.young;
-    if (pt.has(vpn, PTEB.dirty)) flags |= MPFN.dirty;
+    flags = MPFN.migrate | (bits & PTEB.write ? MPFN.write : 0);
+    if (bits & PTEB.young) flags |= MPFN.young;
+    if (bits & PTEB.dirty) flags |= MPFN.dirty;
     if (dev) {
-      flags |= k.seeds ? MPFN.device : 0;
+      flags |= seeds ? MPFN.device : 0;
       t.device++;
     } else t.system++;
   } else {
     t.skippedOther++;
     return;
   }
+  unmapOne(k, mig, i, pfn, flags, t);
+}
 
-  // folio_get() + folio_trylock(): a page already locked (in flight elsewhere) is skipped.
-  const f = m.frames;
-  if (f.has(pfn, PG.locked) && pfn !== mig.faultPage) {
+/**
+ * folio_get() + folio_trylock(), then the PTE becomes a migration entry and the mapping's
+ * reference and rmap go (the page survives on the reference just taken). A page already
+ * locked (in flight elsewhere) is skipped; an exclusive anon page that may be DMA-pinned
+ * keeps its PTE (folio_try_share_anon_rmap_pte fails). The frame's fields are written
+ * directly and the change logged once.
+ */
+function unmapOne(
+  k: Kernel,
+  mig: Migration,
+  i: number,
+  pfn: number,
+  flags: number,
+  t: Tally,
+): void {
+  const f = k.m.frames;
+  const fault = mig.isFault(i, pfn);
+  const was = f.flags[pfn] ?? 0;
+  if (!fault && was & PG.locked) {
     t.skippedOther++;
     return;
   }
-  getPage(k, pfn);
-  if (pfn !== mig.faultPage) f.setFlag(pfn, PG.locked);
-
-  const anonExclusive = !k.seeds && f.has(pfn, PG.anonExclusive);
+  f.ref[pfn] = (f.ref[pfn] ?? 0) + 1;
+  k.m.log.frame(pfn);
+  const anonExclusive = !k.seeds && (was & PG.anonExclusive) !== 0;
   if (anonExclusive && (f.pin[pfn] ?? 0) > 0) {
-    // folio_try_share_anon_rmap_pte(): an exclusive anon page that may be DMA-pinned
-    // cannot become shared with a migration entry; the PTE stays as it was.
-    if (pfn !== mig.faultPage) f.clearFlag(pfn, PG.locked);
     putPage(k, pfn);
     t.pinnedAtCollect++;
     return;
@@ -200,19 +222,18 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
   mig.src[i] = pfn;
   mig.sflags[i] = flags | MPFN.unmapped | (anonExclusive ? MPFN.exclusive : 0);
   mig.cpages++;
-  if (flags & MPFN.dirty) f.setFlag(pfn, PG.dirty);
-  pt.set(
-    vpn,
+  let now = was | (fault ? 0 : PG.locked) | (flags & MPFN.dirty ? PG.dirty : 0);
+  if (anonExclusive) now &= ~PG.anonExclusive;
+  f.flags[pfn] = now;
+  f.map[pfn] = (f.map[pfn] ?? 0) - 1;
+  mig.proc?.pt.set(
+    mig.start + i,
     PTE.migration,
     pfn,
     (flags & MPFN.write ? PTEB.write : 0) |
       (flags & MPFN.young ? PTEB.young : 0) |
       (flags & MPFN.dirty ? PTEB.dirty : 0),
   );
-  // Like a regular unmap: remove the rmap and drop the mapping's reference; the page
-  // survives on the reference taken just above.
-  f.addMap(pfn, -1);
-  if (anonExclusive) f.clearFlag(pfn, PG.anonExclusive);
   putPage(k, pfn);
   t.unmapped++;
 }

@@ -12,11 +12,23 @@ import { FreeTally, getPage, newAnonRmap, putPage } from '../mm/pageref';
 import { PTE } from '../mm/pte';
 import { vmaIsAnonymous } from '../mm/vma';
 import { MARK, type Gen } from '../trace/step';
-import { entryFor, removeMigrationPtes } from './remap';
+import { entryFor, removeOwnMigrationPte } from './remap';
 import { MPFN, type Migration } from './types';
 import { narrateFrees } from './frees';
 
-export function* migrateVmaPages(k: Kernel, migs: readonly Migration[]): Gen {
+interface PagesTally {
+  moved: number;
+  inserted: number;
+  noDst: number;
+  refused: number;
+}
+
+/**
+ * Per-page loops live in plain functions, never in the generators that narrate them: V8
+ * optimizes a long loop in a generator body much worse (and the engine runs each once per
+ * command, so it never gets warm there).
+ */
+function movePages(k: Kernel, migs: readonly Migration[]): PagesTally {
   const f = k.m.frames;
   let moved = 0;
   let inserted = 0;
@@ -47,11 +59,16 @@ export function* migrateVmaPages(k: Kernel, migs: readonly Migration[]): Gen {
         continue;
       }
       // folio_migrate_mapping + folio_migrate_flags: the new page takes over the old one's identity.
-      f.setMapping(dst, f.mappingKind[src] ?? 0, f.mappingId[src] ?? 0, f.index[src] ?? 0);
+      f.copyMapping(dst, src);
       const keep = (f.flags[src] ?? 0) & (PG.dirty | PG.uptodate | PG.active);
       f.setFlag(dst, keep | PG.uptodate);
       moved++;
     }
+  return { moved, inserted, noDst, refused };
+}
+
+export function* migrateVmaPages(k: Kernel, migs: readonly Migration[]): Gen {
+  const { moved, inserted, noDst, refused } = movePages(k, migs);
   const parts: string[] = [];
   if (moved)
     parts.push(
@@ -87,42 +104,56 @@ function insertPage(k: Kernel, mig: Migration, i: number, dst: number): boolean 
   return true;
 }
 
-export function* migrateVmaFinalize(k: Kernel, migs: readonly Migration[]): Gen {
+/** Unlock a page (its lock bit, the change logged) and put it. */
+function unlockAndPut(k: Kernel, pfn: number, tally: FreeTally): void {
   const f = k.m.frames;
-  const tally = new FreeTally();
+  f.flags[pfn] = (f.flags[pfn] ?? 0) & ~PG.locked;
+  putPage(k, pfn, tally);
+}
+
+/** remove_migration_ptes, unlock and put for every page; returns [remapped, restored]. */
+function finalizePages(k: Kernel, migs: readonly Migration[], tally: FreeTally): [number, number] {
+  const m = k.m;
+  const f = m.frames;
+  const flags = f.flags;
+  const mem = f.mem;
   let remapped = 0;
   let restored = 0;
-  for (const mig of migs)
+  for (const mig of migs) {
+    const srcs = mig.src;
+    const dsts = mig.dst;
     for (let i = 0; i < mig.npages; i++) {
-      const src = mig.src[i] ?? -1;
-      let dst = mig.dst[i] ?? -1;
+      const src = srcs[i] ?? -1;
+      let dst = dsts[i] ?? -1;
       if (src < 0) {
-        if (dst >= 0) {
-          f.clearFlag(dst, PG.locked);
-          putPage(k, dst, tally);
-        }
+        if (dst >= 0) unlockAndPut(k, dst, tally);
         continue;
       }
       if (!mig.migrating(i) || dst < 0) {
-        if (dst >= 0) {
-          f.clearFlag(dst, PG.locked);
-          putPage(k, dst, tally);
-        }
+        if (dst >= 0) unlockAndPut(k, dst, tally);
         dst = src;
       }
-      const isDev = k.m.isDevicePage(dst);
-      if (!isDev) f.setFlag(dst, PG.lru);
-      const n = removeMigrationPtes(k, src, dst, ((mig.sflags[i] ?? 0) & MPFN.exclusive) !== 0);
+      if (mem[dst] === 0) {
+        flags[dst] = (flags[dst] ?? 0) | PG.lru;
+        m.log.frame(dst);
+      }
+      const n = removeOwnMigrationPte(k, mig, i, src, dst);
       if (dst === src) restored += n;
       else remapped += n;
-      if (src !== mig.faultPage) f.clearFlag(src, PG.locked);
-      if (!k.m.isDevicePage(src)) f.setFlag(src, PG.lru);
+      let sf = flags[src] ?? 0;
+      if (!mig.isFault(i, src)) sf &= ~PG.locked;
+      if (mem[src] === 0) sf |= PG.lru;
+      flags[src] = sf;
       putPage(k, src, tally);
-      if (dst !== src) {
-        f.clearFlag(dst, PG.locked);
-        putPage(k, dst, tally);
-      }
+      if (dst !== src) unlockAndPut(k, dst, tally);
     }
+  }
+  return [remapped, restored];
+}
+
+export function* migrateVmaFinalize(k: Kernel, migs: readonly Migration[]): Gen {
+  const tally = new FreeTally();
+  const [remapped, restored] = finalizePages(k, migs, tally);
   const text =
     `remove_migration_ptes: ${pages(remapped)} now map their new page` +
     (restored ? `, ${pages(restored)} get their old page back` : '') +

@@ -10,17 +10,18 @@ export function freeHookText(k: Kernel): string {
 }
 
 export function* narrateFrees(k: Kernel, tally: FreeTally): Gen {
-  for (const [devIndex, bits] of tally.devFreed) {
+  for (const [devIndex, freed] of tally.devFreed) {
     const dev = k.m.devices[devIndex];
     if (!dev) continue;
     const drv = k.seeds ? 'dummy_devmem_free' : 'dmirror_devmem_free';
-    const shown = bits.slice(0, 8).join(', ') + (bits.length > 8 ? ', ...' : '');
+    const n = freed.count;
+    const shown = freed.first.join(', ') + (n > 8 ? ', ...' : '');
     yield k.step(
       k.seeds ? 'put_zone_device_private_or_public_page' : 'free_zone_device_folio',
-      `${freeHookText(k)} (${drv}): ${pages(bits.length)} of ${dev.name} free again, bitmap bit${bits.length === 1 ? '' : 's'} ${shown} cleared`,
+      `${freeHookText(k)} (${drv}): ${pages(n)} of ${dev.name} free again, bitmap bit${n === 1 ? '' : 's'} ${shown} cleared`,
       'free',
       {
-        pages: bits.length,
+        pages: n,
         marks: MARK.free,
         source: k.seeds ? 'kernel/memremap.c (seed device-public-memory-v2)' : 'mm/memremap.c',
       },

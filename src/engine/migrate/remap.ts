@@ -7,12 +7,29 @@
  */
 import type { Kernel } from '../kernel';
 import { PG } from '../mem/frames';
-import { getPage } from '../mm/pageref';
 import { PTE, PTEB } from '../mm/pte';
-import { rmapWalk } from '../mm/rmap';
+import { kindMask, rmapVisit } from '../mm/rmap';
 import type { Proc } from '../state';
+import { MPFN, type Migration } from './types';
 
-/** The entry that maps `pfn` writable-or-not, as remove_migration_pte builds it. */
+/**
+ * The entry that maps `pfn` writable-or-not, as remove_migration_pte builds it, packed as
+ * kind << 8 | bits (no object per page on the hot path).
+ */
+export function entryBits(
+  k: Kernel,
+  pfn: number,
+  write: boolean,
+  young: boolean,
+  dirty: boolean,
+): number {
+  const dev = k.m.deviceOf(pfn);
+  if (dev?.type === 'private') return (PTE.devicePrivate << 8) | (write ? PTEB.write : 0);
+  let bits = (write ? PTEB.write : 0) | (young ? PTEB.young : 0) | (dirty ? PTEB.dirty : 0);
+  if (dev && (dev.type === 'pmem' || (dev.type === 'coherent' && k.seeds))) bits |= PTEB.devmap;
+  return (PTE.present << 8) | bits;
+}
+
 export function entryFor(
   k: Kernel,
   pfn: number,
@@ -20,11 +37,8 @@ export function entryFor(
   young: boolean,
   dirty: boolean,
 ): { kind: number; bits: number } {
-  const dev = k.m.deviceOf(pfn);
-  if (dev?.type === 'private') return { kind: PTE.devicePrivate, bits: write ? PTEB.write : 0 };
-  let bits = (write ? PTEB.write : 0) | (young ? PTEB.young : 0) | (dirty ? PTEB.dirty : 0);
-  if (dev && (dev.type === 'pmem' || (dev.type === 'coherent' && k.seeds))) bits |= PTEB.devmap;
-  return { kind: PTE.present, bits };
+  const e = entryBits(k, pfn, write, young, dirty);
+  return { kind: e >> 8, bits: e & 0xff };
 }
 
 /** Install `pfn` at (proc, vpn) in place of the migration entry there. */
@@ -38,17 +52,53 @@ export function remapOne(
   const pt = proc.pt;
   const b = pt.bits(vpn);
   const f = k.m.frames;
-  const e = entryFor(
+  const e = entryBits(
     k,
     pfn,
     (b & PTEB.write) !== 0,
     (b & PTEB.young) !== 0,
     (b & PTEB.dirty) !== 0 && f.has(pfn, PG.dirty),
   );
-  pt.set(vpn, e.kind, pfn, e.bits);
-  getPage(k, pfn);
-  f.addMap(pfn, 1);
-  if (exclusive || (b & PTEB.write) !== 0) f.setFlag(pfn, PG.anonExclusive);
+  pt.set(vpn, e >> 8, pfn, e & 0xff);
+  // get_page (never the zero page: it has no migration entries) and the rmap.
+  f.ref[pfn] = (f.ref[pfn] ?? 0) + 1;
+  f.map[pfn] = (f.map[pfn] ?? 0) + 1;
+  if (exclusive || (b & PTEB.write) !== 0) f.flags[pfn] = (f.flags[pfn] ?? 0) | PG.anonExclusive;
+  k.m.log.frame(pfn);
+}
+
+const MIGRATION = kindMask([PTE.migration]);
+
+function remapVisit(k: Kernel, proc: Proc, vpn: number, dst: number, exclusive: number): void {
+  remapOne(k, proc, vpn, dst, exclusive !== 0);
+}
+
+/**
+ * remove_migration_ptes for page i of a migration: when the only migration entry of its
+ * source is the one collect installed at the page's own address (try_to_migrate put none
+ * elsewhere), the rmap walk would find exactly that entry, so it is replaced directly.
+ */
+export function removeOwnMigrationPte(
+  k: Kernel,
+  mig: Migration,
+  i: number,
+  src: number,
+  dst: number,
+): number {
+  const sf = mig.sflags[i] ?? 0;
+  const exclusive = (sf & MPFN.exclusive) !== 0;
+  const p = mig.proc;
+  const vpn = mig.start + i;
+  if (
+    p &&
+    (sf & (MPFN.unmapped | MPFN.elsewhere)) === MPFN.unmapped &&
+    p.pt.kind(vpn) === PTE.migration &&
+    p.pt.pfn(vpn) === src
+  ) {
+    remapOne(k, p, vpn, dst, exclusive);
+    return 1;
+  }
+  return removeMigrationPtes(k, src, dst, exclusive);
 }
 
 /** Replace every migration entry of `src` by a mapping of `dst`; returns how many. */
@@ -58,10 +108,5 @@ export function removeMigrationPtes(
   dst: number,
   exclusive: boolean,
 ): number {
-  let n = 0;
-  for (const mp of rmapWalk(k, src, k.m.ksm, [PTE.migration])) {
-    remapOne(k, mp.proc, mp.vpn, dst, exclusive);
-    n++;
-  }
-  return n;
+  return rmapVisit(k, src, k.m.ksm, MIGRATION, remapVisit, dst, exclusive ? 1 : 0);
 }

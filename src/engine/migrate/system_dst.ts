@@ -12,28 +12,55 @@ export interface CopyOutcome {
   copied: number;
   /** RAM ran out before every page had a destination. */
   oom: boolean;
+  /** Mirror entries erased by the owning driver (see `fromDevice`). */
+  erased: number;
 }
 
+/**
+ * A new page for each source still migrating, in order, until RAM runs out. With
+ * `fromDevice` (the driver's fault and MIGRATE_TO_SYS paths, dmirror_devmem_fault_alloc_and_copy)
+ * only device pages qualify, and only the migration owner's when it has one; in the modern
+ * kernel the mirror that allocated each page then forgets it (xa_erase on its page table).
+ * No callbacks: this loop runs once per command over up to millions of pages, and V8 would
+ * recompile it for every new closure.
+ */
 export function copyToNewSystemPages(
   k: Kernel,
   migs: readonly Migration[],
-  wants: (mig: Migration, i: number, src: number) => boolean = () => true,
-  after: (mig: Migration, i: number, src: number) => void = () => undefined,
+  fromDevice = false,
 ): CopyOutcome {
-  const f = k.m.frames;
+  const m = k.m;
+  const f = m.frames;
+  const erase = fromDevice && !k.seeds;
   let copied = 0;
-  for (const mig of migs)
+  let erased = 0;
+  for (const mig of migs) {
+    const owner = mig.owner;
     for (let i = 0; i < mig.npages; i++) {
       const src = mig.src[i] ?? -1;
-      if (src < 0 || !mig.migrating(i) || !wants(mig, i, src)) continue;
+      if (src < 0 || !mig.migrating(i)) continue;
+      if (fromDevice) {
+        const mem = f.mem[src] ?? 0;
+        if (mem === 0 || (owner && m.devices[mem - 1] !== owner)) continue;
+      }
       const dst = allocSystemPage(k, false);
-      if (dst < 0) return { copied, oom: true };
-      f.setFlag(dst, PG.locked);
+      if (dst < 0) return { copied, oom: true, erased };
+      f.flags[dst] = (f.flags[dst] ?? 0) | PG.locked;
       f.setValue(dst, f.value[src] ?? 0);
       mig.dst[i] = dst;
       mig.dflags[i] = (mig.sflags[i] ?? 0) & MPFN.write;
       copied++;
-      after(mig, i, src);
+      if (erase && mig.proc) erased += eraseOwnerEntry(k, src, mig.start + i);
     }
-  return { copied, oom: false };
+  }
+  return { copied, oom: false, erased };
+}
+
+/** xa_erase(&dmirror->pt, addr): the mirror that allocated device page `src` forgets `vpn`. */
+function eraseOwnerEntry(k: Kernel, src: number, vpn: number): number {
+  const owner = k.m.mirrors[k.m.zdd.get(src) ?? -1];
+  if (!owner || owner.pt.kind(vpn) === 0) return 0;
+  owner.pt.clear(vpn);
+  k.m.log.mirror(owner.id, vpn);
+  return 1;
 }

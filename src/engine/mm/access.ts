@@ -24,6 +24,49 @@ export function evalValue(v: ValueExpr, i: number): number {
   return (v.scale * i + v.offset) | 0;
 }
 
+/** start, start + 1, ..., start + n - 1. */
+function range(start: number, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = start + i;
+  return out;
+}
+
+/**
+ * The loads and stores themselves, on pages now mapped present: the values, and the
+ * accessed (and dirty) bits the MMU sets. Returns the first four values loaded.
+ */
+function accessPages(
+  k: Kernel,
+  p: Proc,
+  start: number,
+  done: number,
+  base: number,
+  mode: AccessMode,
+  value: ValueExpr | null,
+): number[] {
+  const write = mode !== 'read';
+  const f = k.m.frames;
+  const pt = p.pt;
+  const v = value ?? { scale: 0, offset: 0 };
+  const seen: number[] = [];
+  for (let i = 0; i < done; i++) {
+    const vpn = start + i;
+    if (pt.kind(vpn) !== PTE.present) continue;
+    const pfn = pt.pfn(vpn);
+    const old = loadValue(k, p, vpn);
+    if (seen.length < 4) seen.push(old);
+    const was = pt.bits(vpn);
+    let bits = was | PTEB.young;
+    if (write) {
+      f.setValue(pfn, mode === 'inc' ? (old + 1) | 0 : evalValue(v, base + i));
+      f.setFlag(pfn, PG.dirty);
+      bits |= PTEB.dirty;
+    }
+    if (bits !== was) pt.setBits(vpn, bits);
+  }
+  return seen;
+}
+
 export function* cpuAccess(
   k: Kernel,
   p: Proc,
@@ -34,29 +77,11 @@ export function* cpuAccess(
   value: ValueExpr | null,
 ): Gen<number> {
   const write = mode !== 'read';
-  const vpns: number[] = [];
-  for (let i = 0; i < npages; i++) vpns.push(start + i);
+  const vpns = range(start, npages);
   const who = `${p.name}: CPU ${mode === 'inc' ? 'read-modify-write' : mode}`;
   const r = yield* handleMmFault(k, p, vpns, write, who);
   const done = r.ret ? r.done : npages;
-  const f = k.m.frames;
-  const seen: number[] = [];
-  for (let i = 0; i < done; i++) {
-    const vpn = start + i;
-    if (p.pt.kind(vpn) !== PTE.present) continue;
-    const pfn = p.pt.pfn(vpn);
-    const old = loadValue(k, p, vpn);
-    if (seen.length < 4) seen.push(old);
-    let bits = p.pt.bits(vpn) | PTEB.young;
-    if (write) {
-      const nv =
-        mode === 'inc' ? (old + 1) | 0 : evalValue(value ?? { scale: 0, offset: 0 }, base + i);
-      f.setValue(pfn, nv);
-      f.setFlag(pfn, PG.dirty);
-      bits |= PTEB.dirty;
-    }
-    if (bits !== p.pt.bits(vpn)) p.pt.setBits(vpn, bits);
-  }
+  const seen = accessPages(k, p, start, done, base, mode, value);
   if (done > 0) {
     const what =
       mode === 'read'

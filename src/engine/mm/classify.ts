@@ -6,7 +6,7 @@ import type { Kernel } from '../kernel';
 import type { Proc } from '../state';
 import { PG } from '../mem/frames';
 import { PTE, PTEB } from './pte';
-import { findVma, vmaIsAnonymous } from './vma';
+import { findVma, vmaIsAnonymous, type Vma } from './vma';
 
 export type FaultKind =
   | 'none-needed'
@@ -25,7 +25,17 @@ export type FaultKind =
 
 /** The fault an access (read or write) to `vpn` takes right now. */
 export function classifyAccess(k: Kernel, p: Proc, vpn: number, write: boolean): FaultKind {
-  const vma = findVma(p.vmas, vpn);
+  return classifyIn(k, p, findVma(p.vmas, vpn), vpn, write);
+}
+
+/** The same, given the VMA that holds `vpn` (findVma's answer; a range walk finds it once). */
+export function classifyIn(
+  k: Kernel,
+  p: Proc,
+  vma: Vma | undefined,
+  vpn: number,
+  write: boolean,
+): FaultKind {
   if (!vma || !p.alive) return 'sigsegv';
   if (write ? !vma.write : !vma.read) return 'sigsegv';
   const pt = p.pt;

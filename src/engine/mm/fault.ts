@@ -8,7 +8,8 @@
 import { vaddr, type Kernel } from '../kernel';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
-import { classifyAccess, isSignal, type FaultKind } from './classify';
+import { classifyAccess, classifyIn, isSignal, type FaultKind } from './classify';
+import { findVma, type Vma } from './vma';
 import { doAnonymousPage } from './fault_anon';
 import { doWpPage } from './fault_wp';
 import { doFileFault } from './fault_file';
@@ -50,26 +51,17 @@ export function* handleMmFault(
   // A page that ends in a signal stops the loop there: only the pages before it are faulted.
   let limit = vpns.length;
   for (let round = 0; round < 6; round++) {
-    const groups = new Map<FaultKind, number[]>();
-    for (let i = 0; i < limit; i++) {
-      const vpn = vpns[i] ?? 0;
-      const kind = classifyAccess(k, p, vpn, write);
-      if (isSignal(kind)) {
-        limit = i;
-        break;
-      }
-      if (kind === 'none-needed') continue;
-      let g = groups.get(kind);
-      if (!g) groups.set(kind, (g = []));
-      g.push(vpn);
-    }
+    const c = classifyAll(k, p, vpns, limit, write);
+    const groups = c.groups;
+    limit = c.limit;
     // vpns ascend: pages at or past the signal page are not faulted.
     const stop = vpns[limit] ?? Infinity;
     for (const [kind, g] of groups)
-      groups.set(
-        kind,
-        g.filter((v) => v < stop),
-      );
+      if ((g[g.length - 1] ?? -Infinity) >= stop)
+        groups.set(
+          kind,
+          g.filter((v) => v < stop),
+        );
     if ([...groups.values()].every((g) => g.length === 0)) break;
     for (const kind of ORDER) {
       const g = groups.get(kind);
@@ -92,6 +84,38 @@ export function* handleMmFault(
     return { ret: kind === 'sigbus' ? err('EHWPOISON') : err('EFAULT'), done: limit };
   }
   return { ret: 0, done: vpns.length };
+}
+
+/**
+ * The fault each of the first `limit` pages takes, grouped by path (pages in order), up to
+ * the first page that ends in a signal, which becomes the new limit.
+ */
+function classifyAll(
+  k: Kernel,
+  p: Proc,
+  vpns: readonly number[],
+  limit: number,
+  write: boolean,
+): { groups: Map<FaultKind, number[]>; limit: number } {
+  const groups = new Map<FaultKind, number[]>();
+  let lastKind: FaultKind | null = null;
+  let last: number[] = [];
+  let vma: Vma | undefined;
+  for (let i = 0; i < limit; i++) {
+    const vpn = vpns[i] ?? 0;
+    if (!vma || vpn < vma.start || vpn >= vma.end) vma = findVma(p.vmas, vpn);
+    const kind = classifyIn(k, p, vma, vpn, write);
+    if (isSignal(kind)) return { groups, limit: i };
+    if (kind === 'none-needed') continue;
+    if (kind !== lastKind) {
+      let g = groups.get(kind);
+      if (!g) groups.set(kind, (g = []));
+      lastKind = kind;
+      last = g;
+    }
+    last.push(vpn);
+  }
+  return { groups, limit };
 }
 
 function indexOfFirstFailure(k: Kernel, p: Proc, vpns: number[], write: boolean): number {

@@ -9,6 +9,25 @@ import { PTE, PTEB } from './pte';
 import { mapNewAnonPage } from './anon';
 import { findVma } from './vma';
 
+function mapZeroPage(k: Kernel, p: Proc, vpns: readonly number[]): void {
+  for (let j = 0; j < vpns.length; j++)
+    p.pt.set(vpns[j] ?? 0, PTE.present, k.m.zeroPfn, PTEB.special | PTEB.young);
+}
+
+/** A zeroed page for each, until RAM runs out; returns how many were mapped. */
+function mapNewPages(k: Kernel, p: Proc, vpns: readonly number[]): number {
+  let done = 0;
+  for (let j = 0; j < vpns.length; j++) {
+    const vpn = vpns[j] ?? 0;
+    const vma = findVma(p.vmas, vpn);
+    if (!vma) continue;
+    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, 0, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
+      break;
+    done++;
+  }
+  return done;
+}
+
 /**
  * A read maps the shared zero page read-only (no memory used); a write allocates a zeroed
  * page, makes it an exclusive anonymous page on the LRU and maps it writable and dirty.
@@ -21,7 +40,7 @@ export function* doAnonymousPage(
   who: string,
 ): Gen<number> {
   if (!write) {
-    for (const vpn of vpns) p.pt.set(vpn, PTE.present, k.m.zeroPfn, PTEB.special | PTEB.young);
+    mapZeroPage(k, p, vpns);
     yield k.step(
       'handle_mm_fault -> do_anonymous_page',
       `${who}: read fault on ${pages(vpns.length)} never touched: map the shared zero page read-only (pte_special, no struct page reference)`,
@@ -30,14 +49,7 @@ export function* doAnonymousPage(
     );
     return 0;
   }
-  let done = 0;
-  for (const vpn of vpns) {
-    const vma = findVma(p.vmas, vpn);
-    if (!vma) continue;
-    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, 0, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
-      break;
-    done++;
-  }
+  const done = mapNewPages(k, p, vpns);
   const oom = done < vpns.length;
   yield k.step(
     'handle_mm_fault -> do_anonymous_page',

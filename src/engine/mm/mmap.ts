@@ -8,9 +8,11 @@ import { pages, vaddr, type Kernel } from '../kernel';
 import { FileObj, type Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
 import type { Vma } from './vma';
+import { MMAP_BASE_VPN } from '../mem/frames';
 
-/** mmap_base: user mappings are placed top-down from here (x86-64 with ASLR off). */
-export const MMAP_BASE_VPN = 0x7ffff7000000 / 4096;
+/** mmap_base (defined with the frame table, which stores anonymous indices relative to it). */
+export { MMAP_BASE_VPN };
+
 /** A guard page between mappings keeps buffers distinct (the kernel would merge some VMAs). */
 const GAP = 1;
 

@@ -14,22 +14,37 @@ import type { Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
 import type { Device } from '../state';
 
+/** Device pages of one device freed through page_free: how many, and the first bits. */
+export interface DevFrees {
+  count: number;
+  /** The first eight bits freed, in order (the narration shows those). */
+  first: number[];
+}
+
 /** What a batch of puts freed, for the step that narrates it. */
 export class FreeTally {
   sys = 0;
   dev = 0;
   /** Device pages whose put reached the idle level and went through page_free, per device. */
-  devFreed = new Map<number, number[]>();
+  devFreed = new Map<number, DevFrees>();
+  private lastDev = -1;
+  private last: DevFrees | undefined;
   add(dev: Device, pfn: number): void {
     this.dev++;
-    let l = this.devFreed.get(dev.index);
-    if (!l) this.devFreed.set(dev.index, (l = []));
-    l.push(pfn - dev.start);
+    let l = dev.index === this.lastDev ? this.last : this.devFreed.get(dev.index);
+    if (!l) this.devFreed.set(dev.index, (l = { count: 0, first: [] }));
+    this.lastDev = dev.index;
+    this.last = l;
+    if (l.count < 8) l.first.push(pfn - dev.start);
+    l.count++;
   }
   get any(): boolean {
     return this.sys + this.dev > 0;
   }
 }
+
+/** A permanent instance keeps the class's shape across garbage collections (migrate/types.ts). */
+export const FREE_TALLY_SHAPE = new FreeTally();
 
 export function getPage(k: Kernel, pfn: number, n = 1): void {
   if (pfn === k.m.zeroPfn) return;

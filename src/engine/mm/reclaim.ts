@@ -61,7 +61,7 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
       true,
     );
     if (file) {
-      const index = f.index[pfn] ?? 0;
+      const index = f.pageIndex(pfn);
       if (f.has(pfn, PG.dirty)) file.disk.set(index, 1, f.value[pfn] ?? 0, 0);
       file.cache.clear(index);
       putPage(k, pfn);

@@ -15,54 +15,84 @@ export interface Mapping {
   vpn: number;
 }
 
-/** Entries of these kinds reference a pfn (migration entries too: they pin a page in flight). */
-function entryPoints(kind: number): boolean {
-  return (
-    kind === PTE.present ||
-    kind === PTE.devicePrivate ||
-    kind === PTE.deviceExclusive ||
-    kind === PTE.migration
-  );
+/** A set of PTE kinds as a bit mask (bit `kind`). */
+export function kindMask(kinds: readonly number[]): number {
+  let m = 0;
+  for (const kind of kinds) m |= 1 << kind;
+  return m;
 }
+
+/** Entries of these kinds reference a pfn (migration entries too: they pin a page in flight). */
+const POINTING = kindMask([PTE.present, PTE.devicePrivate, PTE.deviceExclusive, PTE.migration]);
 
 /** KSM's stable tree: for each merged pfn, its rmap items. */
 export type KsmRmap = Map<number, { pid: number; vpn: number }[]>;
 
+/**
+ * rmap_walk(): call `visit(k, proc, vpn, x, y)` for every entry of a kind in `mask` that maps
+ * `pfn`, in rmap order (KSM items; else processes in order, and a file's mappings in VMA
+ * order). `x` and `y` are passed through, so a caller needs no closure per page. The page's
+ * mapping is read before the first visit; a visit may rewrite the entry it is given.
+ * Returns how many entries were visited.
+ */
+export function rmapVisit(
+  k: Kernel,
+  pfn: number,
+  ksm: KsmRmap | undefined,
+  mask: number,
+  visit: (k: Kernel, p: Proc, vpn: number, x: number, y: number) => void,
+  x = 0,
+  y = 0,
+): number {
+  const m = k.m;
+  const f = m.frames;
+  let n = 0;
+  if (f.has(pfn, PG.ksm) && ksm) {
+    for (const it of ksm.get(pfn) ?? []) {
+      const p = m.procs[it.pid];
+      if (p?.alive && (mask >> p.pt.kind(it.vpn)) & 1 && p.pt.pfn(it.vpn) === pfn) {
+        visit(k, p, it.vpn, x, y);
+        n++;
+      }
+    }
+    return n;
+  }
+  const kind = f.mappingKind[pfn] ?? 0;
+  const id = f.mappingId[pfn] ?? 0;
+  const index = f.pageIndex(pfn);
+  for (const p of m.procs) {
+    if (!p.alive) continue;
+    if (kind === MAPPING.anon) {
+      const v = findVma(p.vmas, index);
+      if (v && v.anonRoot === id && (mask >> p.pt.kind(index)) & 1 && p.pt.pfn(index) === pfn) {
+        visit(k, p, index, x, y);
+        n++;
+      }
+    } else if (kind === MAPPING.file) {
+      for (const v of p.vmas) {
+        if (v.fileId !== id) continue;
+        const vpn = v.start + (index - v.pgoff);
+        if (vpn < v.start || vpn >= v.end) continue;
+        if ((mask >> p.pt.kind(vpn)) & 1 && p.pt.pfn(vpn) === pfn) {
+          visit(k, p, vpn, x, y);
+          n++;
+        }
+      }
+    }
+  }
+  return n;
+}
+
+/** Every entry (of `kinds`, by default every kind that references a page) mapping `pfn`. */
 export function rmapWalk(
   k: Kernel,
   pfn: number,
   ksm: KsmRmap | undefined,
   kinds?: readonly number[],
 ): Mapping[] {
-  const m = k.m;
-  const f = m.frames;
   const out: Mapping[] = [];
-  const want = (kind: number): boolean => (kinds ? kinds.includes(kind) : entryPoints(kind));
-  if (f.has(pfn, PG.ksm) && ksm) {
-    for (const it of ksm.get(pfn) ?? []) {
-      const p = m.procs[it.pid];
-      if (p?.alive && want(p.pt.kind(it.vpn)) && p.pt.pfn(it.vpn) === pfn)
-        out.push({ proc: p, vpn: it.vpn });
-    }
-    return out;
-  }
-  const kind = f.mappingKind[pfn] ?? 0;
-  const id = f.mappingId[pfn] ?? 0;
-  const index = f.index[pfn] ?? 0;
-  for (const p of m.procs) {
-    if (!p.alive) continue;
-    if (kind === MAPPING.anon) {
-      const v = findVma(p.vmas, index);
-      if (v && v.anonRoot === id && want(p.pt.kind(index)) && p.pt.pfn(index) === pfn)
-        out.push({ proc: p, vpn: index });
-    } else if (kind === MAPPING.file) {
-      for (const v of p.vmas) {
-        if (v.fileId !== id) continue;
-        const vpn = v.start + (index - v.pgoff);
-        if (vpn < v.start || vpn >= v.end) continue;
-        if (want(p.pt.kind(vpn)) && p.pt.pfn(vpn) === pfn) out.push({ proc: p, vpn });
-      }
-    }
-  }
+  rmapVisit(k, pfn, ksm, kinds ? kindMask(kinds) : POINTING, (_k, proc, vpn) =>
+    out.push({ proc, vpn }),
+  );
   return out;
 }

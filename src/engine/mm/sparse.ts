@@ -2,10 +2,16 @@
  * A sparse map from page number to a fixed set of numeric columns, stored in 512-entry leaves
  * like the kernel's last-level page tables (one leaf covers 2 MiB of address space). Dense
  * ranges cost typed-array speed; empty address space costs nothing.
+ *
+ * Page numbers are non-negative integers below 2^53 (virtual pages go up to 2^35, past the
+ * 32-bit range): a page's place in its leaf is `n & 511` (ToInt32 keeps the low bits), its
+ * leaf's first page `n - (n & 511)`. The leaf of the last access is cached with its first
+ * page, so a walk over a range finds each leaf once.
  */
 
 export const LEAF_SHIFT = 9;
 export const LEAF_SIZE = 1 << LEAF_SHIFT;
+const MASK = LEAF_SIZE - 1;
 
 export interface Leaf {
   /** Number of non-empty entries; the leaf is freed when it drops to 0. */
@@ -31,57 +37,69 @@ function newLeaf(): Leaf {
  */
 export class SparseTable {
   private leaves = new Map<number, Leaf>();
-  private lastKey = -1;
-  private lastLeaf: Leaf | undefined;
+  /** The first page of the cached leaf (-1024: none cached), and the leaf (undefined: none there). */
+  private base = -1024;
+  private cur: Leaf | undefined = undefined;
+  /** Non-empty entries over all leaves. */
+  private used = 0;
 
-  private find(vpn: number): Leaf | undefined {
-    const key = Math.floor(vpn / LEAF_SIZE);
-    if (key === this.lastKey) return this.lastLeaf;
-    const l = this.leaves.get(key);
-    this.lastKey = key;
-    this.lastLeaf = l;
+  /** The leaf holding page `n` (or undefined), through the cache. */
+  private find(n: number): Leaf | undefined {
+    const base = n - (n & MASK);
+    if (base === this.base) return this.cur;
+    const l = this.leaves.get(base / LEAF_SIZE);
+    this.base = base;
+    this.cur = l;
     return l;
   }
 
-  kind(vpn: number): number {
-    const l = this.find(vpn);
-    return l ? (l.kind[vpn - Math.floor(vpn / LEAF_SIZE) * LEAF_SIZE] ?? 0) : 0;
+  kind(n: number): number {
+    const j = n - this.base;
+    if (j >= 0 && j < LEAF_SIZE) return this.cur ? (this.cur.kind[j] ?? 0) : 0;
+    const l = this.find(n);
+    return l ? (l.kind[n & MASK] ?? 0) : 0;
   }
-  a(vpn: number): number {
-    const l = this.find(vpn);
-    return l ? (l.a[vpn - Math.floor(vpn / LEAF_SIZE) * LEAF_SIZE] ?? 0) : 0;
+  a(n: number): number {
+    const j = n - this.base;
+    if (j >= 0 && j < LEAF_SIZE) return this.cur ? (this.cur.a[j] ?? 0) : 0;
+    const l = this.find(n);
+    return l ? (l.a[n & MASK] ?? 0) : 0;
   }
-  b(vpn: number): number {
-    const l = this.find(vpn);
-    return l ? (l.b[vpn - Math.floor(vpn / LEAF_SIZE) * LEAF_SIZE] ?? 0) : 0;
+  b(n: number): number {
+    const j = n - this.base;
+    if (j >= 0 && j < LEAF_SIZE) return this.cur ? (this.cur.b[j] ?? 0) : 0;
+    const l = this.find(n);
+    return l ? (l.b[n & MASK] ?? 0) : 0;
   }
 
-  set(vpn: number, kind: number, a: number, b: number): void {
-    const key = Math.floor(vpn / LEAF_SIZE);
-    let l = this.find(vpn);
+  set(n: number, kind: number, a: number, b: number): void {
+    let l = this.find(n);
     if (!l) {
       if (kind === 0) return;
       l = newLeaf();
-      this.leaves.set(key, l);
-      this.lastKey = key;
-      this.lastLeaf = l;
+      this.leaves.set(this.base / LEAF_SIZE, l);
+      this.cur = l;
     }
-    const i = vpn - key * LEAF_SIZE;
+    const i = n & MASK;
     const was = l.kind[i] ?? 0;
-    if (was === 0 && kind !== 0) l.used++;
-    else if (was !== 0 && kind === 0) l.used--;
+    if (was === 0 && kind !== 0) {
+      l.used++;
+      this.used++;
+    } else if (was !== 0 && kind === 0) {
+      l.used--;
+      this.used--;
+    }
     l.kind[i] = kind;
     l.a[i] = kind === 0 ? 0 : a;
     l.b[i] = kind === 0 ? 0 : b;
     if (l.used === 0) {
-      this.leaves.delete(key);
-      this.lastKey = -1;
-      this.lastLeaf = undefined;
+      this.leaves.delete(this.base / LEAF_SIZE);
+      this.cur = undefined;
     }
   }
 
-  clear(vpn: number): void {
-    this.set(vpn, 0, 0, 0);
+  clear(n: number): void {
+    this.set(n, 0, 0, 0);
   }
 
   /** Page numbers of non-empty entries in [start, end), ascending. */
@@ -102,16 +120,24 @@ export class SparseTable {
 
   /** Number of non-empty entries. */
   get size(): number {
-    let n = 0;
-    for (const l of this.leaves.values()) n += l.used;
-    return n;
+    return this.used;
   }
 
-  clone(): SparseTable {
-    const t = new SparseTable();
+  /** Bytes the leaves hold. */
+  get byteLength(): number {
+    return this.leaves.size * LEAF_SIZE * 9;
+  }
+
+  /** Copy every entry of this table into `t` (an empty table). */
+  protected copyInto<T extends SparseTable>(t: T): T {
+    t.used = this.used;
     for (const [k, l] of this.leaves) {
       t.leaves.set(k, { used: l.used, kind: l.kind.slice(), a: l.a.slice(), b: l.b.slice() });
     }
     return t;
+  }
+
+  clone(): SparseTable {
+    return this.copyInto(new SparseTable());
   }
 }

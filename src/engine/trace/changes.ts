@@ -1,46 +1,150 @@
 /**
  * What the current micro-step changed. State setters report every write here; when a step is
  * recorded it takes the accumulated set and starts a new one. Indices are kept as runs
- * (start, length) so a batched step over a million pages stays a few numbers.
+ * (start, length) so a batched step over a million pages stays a few numbers, and each write
+ * costs a comparison or two.
  */
 
 export class RunList {
-  /** Flat [start0, len0, start1, len1, ...]. */
-  readonly runs: number[] = [];
-  private lastEnd = -1;
+  /**
+   * Closed runs as they were opened, flat [start0, end0, start1, end1, ...] (end exclusive);
+   * sorted, disjoint and merged on the first read after a write.
+   */
+  private r: number[] = [];
+  /** The open run [s0, e0): the one the last index went to (empty at first). */
+  private s0 = 0;
+  private e0 = 0;
+  /** Three more recently used runs, [start, end) each, kept open so that they can grow too. */
+  private s1 = 0;
+  private e1 = 0;
+  private s2 = 0;
+  private e2 = 0;
+  private s3 = 0;
+  private e3 = 0;
+  private flat: number[] | null = null;
 
+  /**
+   * Record index `i`. A micro-step usually walks a few streams of indices at once (source and
+   * destination frames, ascending or descending): each grows one of the four open runs, and
+   * the common case (the same or the next index as last time) costs two comparisons.
+   */
   add(i: number): void {
-    const r = this.runs;
-    if (i === this.lastEnd) {
-      r[r.length - 1] = (r[r.length - 1] ?? 0) + 1;
-      this.lastEnd++;
+    if (i >= this.s0 && i < this.e0) return;
+    if (i === this.e0 && this.e0 > this.s0) {
+      this.e0 = i + 1;
+      this.flat = null;
       return;
     }
-    // Re-touching the last run's tail is common (several writes to one entry): skip it.
-    if (r.length > 0 && i >= (r[r.length - 2] ?? 0) && i < this.lastEnd) return;
-    r.push(i, 1);
-    this.lastEnd = i + 1;
+    // The second stream (source and destination frames alternate): grow it in place.
+    if (i >= this.s1 && i < this.e1) return;
+    if (i === this.e1 && this.e1 > this.s1) {
+      this.e1 = i + 1;
+      this.flat = null;
+      return;
+    }
+    this.addSlow(i);
+  }
+
+  private addSlow(i: number): void {
+    this.flat = null;
+    if (this.e0 > this.s0 && i === this.s0 - 1) {
+      this.s0 = i;
+      return;
+    }
+    // Another open run? Make it the current one.
+    for (let n = 1; n <= 3; n++) {
+      const s = n === 1 ? this.s1 : n === 2 ? this.s2 : this.s3;
+      const e = n === 1 ? this.e1 : n === 2 ? this.e2 : this.e3;
+      if (e === s) continue;
+      if (i < s - 1 || i > e) continue;
+      const ns = Math.min(s, i);
+      const ne = Math.max(e, i + 1);
+      // Rotate: slots 1..n-1 move down one, run n becomes current, the current one slot 1.
+      if (n === 3) {
+        this.s3 = this.s2;
+        this.e3 = this.e2;
+      }
+      if (n >= 2) {
+        this.s2 = this.s1;
+        this.e2 = this.e1;
+      }
+      this.s1 = this.s0;
+      this.e1 = this.e0;
+      this.s0 = ns;
+      this.e0 = ne;
+      return;
+    }
+    // A new run: the oldest open run is closed.
+    if (this.e3 > this.s3) this.r.push(this.s3, this.e3);
+    this.s3 = this.s2;
+    this.e3 = this.e2;
+    this.s2 = this.s1;
+    this.e2 = this.e1;
+    this.s1 = this.s0;
+    this.e1 = this.e0;
+    this.s0 = i;
+    this.e0 = i + 1;
+  }
+
+  /** Every run, sorted and merged: flat [start, end, ...]. */
+  private merged(): number[] {
+    const all = this.r.slice();
+    if (this.e3 > this.s3) all.push(this.s3, this.e3);
+    if (this.e2 > this.s2) all.push(this.s2, this.e2);
+    if (this.e1 > this.s1) all.push(this.s1, this.e1);
+    if (this.e0 > this.s0) all.push(this.s0, this.e0);
+    const order: number[] = [];
+    for (let k = 0; k < all.length; k += 2) order.push(k);
+    order.sort((a, b) => (all[a] ?? 0) - (all[b] ?? 0));
+    const out: number[] = [];
+    for (const k of order) {
+      const s = all[k] ?? 0;
+      const e = all[k + 1] ?? 0;
+      const last = out.length - 1;
+      if (out.length > 0 && s <= (out[last] ?? 0)) out[last] = Math.max(out[last] ?? 0, e);
+      else out.push(s, e);
+    }
+    return out;
+  }
+
+  /** Flat [start0, len0, start1, len1, ...]: sorted, disjoint, each index once. */
+  get runs(): number[] {
+    if (this.flat) return this.flat;
+    const m = this.merged();
+    const flat: number[] = [];
+    for (let k = 0; k < m.length; k += 2) flat.push(m[k] ?? 0, (m[k + 1] ?? 0) - (m[k] ?? 0));
+    this.flat = flat;
+    return flat;
   }
 
   get size(): number {
+    const f = this.runs;
     let n = 0;
-    for (let k = 1; k < this.runs.length; k += 2) n += this.runs[k] ?? 0;
+    for (let k = 1; k < f.length; k += 2) n += f[k] ?? 0;
     return n;
   }
 
   has(i: number): boolean {
-    for (let k = 0; k < this.runs.length; k += 2) {
-      const s = this.runs[k] ?? 0;
-      if (i >= s && i < s + (this.runs[k + 1] ?? 0)) return true;
+    const f = this.runs;
+    let lo = 0;
+    let hi = f.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = f[2 * mid] ?? 0;
+      if (i < s) hi = mid - 1;
+      else if (i >= s + (f[2 * mid + 1] ?? 0)) lo = mid + 1;
+      else return true;
     }
     return false;
   }
 
+  /** Every index once, ascending. */
   *indices(): Generator<number> {
-    for (let k = 0; k < this.runs.length; k += 2) {
-      const s = this.runs[k] ?? 0;
-      const n = this.runs[k + 1] ?? 0;
-      for (let j = 0; j < n; j++) yield s + j;
+    const f = this.runs;
+    for (let k = 0; k < f.length; k += 2) {
+      const s = f[k] ?? 0;
+      const e = s + (f[k + 1] ?? 0);
+      for (let j = s; j < e; j++) yield j;
     }
   }
 }
@@ -48,9 +152,13 @@ export class RunList {
 /** Runs keyed by an owner id (process, device, mirror). */
 export class KeyedRuns {
   readonly byKey = new Map<number, RunList>();
+  private lastKey = -1;
+  private last: RunList | undefined;
   add(key: number, i: number): void {
-    let r = this.byKey.get(key);
+    let r = key === this.lastKey ? this.last : this.byKey.get(key);
     if (!r) this.byKey.set(key, (r = new RunList()));
+    this.lastKey = key;
+    this.last = r;
     r.add(i);
   }
   get empty(): boolean {

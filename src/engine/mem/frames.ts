@@ -143,6 +143,10 @@ export class Frames {
     this.log.frame(pfn);
     return v;
   }
+  /** Whether the page is DMA-pinned (pin_user_pages). */
+  pinned(pfn: number): boolean {
+    return this.pin.length !== 0 && (this.pin[pfn] ?? 0) > 0;
+  }
   has(pfn: number, flag: number): boolean {
     return ((this.flags[pfn] ?? 0) & flag) !== 0;
   }

@@ -214,7 +214,7 @@ function unmapOne(
   f.ref[pfn] = (f.ref[pfn] ?? 0) + 1;
   k.m.log.frame(pfn);
   const anonExclusive = !k.seeds && (was & PG.anonExclusive) !== 0;
-  if (anonExclusive && (f.pin[pfn] ?? 0) > 0) {
+  if (anonExclusive && f.pinned(pfn)) {
     putPage(k, pfn);
     t.pinnedAtCollect++;
     return;

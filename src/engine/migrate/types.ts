@@ -133,11 +133,13 @@ export function singlePageCalls(
   fault: boolean,
 ): Migration[] {
   const migs: Migration[] = [];
+  const pt = p.pt;
+  let vma: Vma | undefined;
   let i = 0;
   while (i < vpns.length) {
     const vpn = vpns[i] ?? 0;
-    const vma = findVma(p.vmas, vpn);
-    const dev = k.m.deviceOf(p.pt.pfn(vpn));
+    if (!vma || vpn < vma.start || vpn >= vma.end) vma = findVma(p.vmas, vpn);
+    const dev = k.m.deviceOf(pt.pfn(vpn));
     if (!vma || !dev) {
       i++;
       continue;
@@ -146,11 +148,12 @@ export function singlePageCalls(
     let j = i + 1;
     while (j < vpns.length) {
       const v = vpns[j] ?? 0;
-      if (v !== vpn + (j - i) || v >= vma.end || k.m.deviceOf(p.pt.pfn(v)) !== dev) break;
+      if (v !== vpn + (j - i) || v >= vma.end || k.m.deviceOf(pt.pfn(v)) !== dev) break;
       j++;
     }
     const faults = new Int32Array(j - i);
-    for (let x = 0; x < j - i; x++) faults[x] = fault ? p.pt.pfn(vpn + x) : -1;
+    if (fault) for (let x = 0; x < j - i; x++) faults[x] = pt.pfn(vpn + x);
+    else faults.fill(-1);
     const sel = typeof select === 'function' ? select(dev) : select;
     migs.push(new Migration(p, vma, vpn, vpn + (j - i), sel, dev, -1, faults));
     i = j;

@@ -139,7 +139,7 @@ function copyEntry(
     return;
   }
   // A present page.
-  if (cow && !k.seeds && f.has(pfn, PG.anonExclusive) && (f.pin[pfn] ?? 0) > 0) {
+  if (cow && !k.seeds && f.has(pfn, PG.anonExclusive) && f.pinned(pfn)) {
     // The page may be DMA-pinned: the child gets its own copy now, the parent keeps the page.
     const root = child.vmas.find((v) => v.start <= vpn && vpn < v.end)?.anonRoot ?? 0;
     const bits = (b & (PTEB.write | PTEB.dirty)) | PTEB.young;

@@ -28,7 +28,8 @@ export class PageTable extends SparseTable {
     this.log.pte(this.pid, vpn);
   }
   setBits(vpn: number, bits: number): void {
-    this.set(vpn, this.kind(vpn), this.a(vpn), bits);
+    this.setB(vpn, bits);
+    this.log.pte(this.pid, vpn);
   }
   override clear(vpn: number): void {
     this.set(vpn, 0, 0, 0);

@@ -41,7 +41,7 @@ export function* doReclaim(k: Kernel, want: number): Gen<number> {
     const expected = maps.length + (isFile ? 1 : 0);
     if (
       (f.ref[pfn] ?? 0) !== expected ||
-      (f.pin[pfn] ?? 0) > 0 ||
+      f.pinned(pfn) ||
       (!isFile && maps.length !== 1) ||
       file?.shmem
     ) {

@@ -102,6 +102,12 @@ export class SparseTable {
     this.set(n, 0, 0, 0);
   }
 
+  /** Rewrite column b of an existing entry (nothing happens where there is none). */
+  setB(n: number, b: number): void {
+    const l = this.find(n);
+    if (l && (l.kind[n & MASK] ?? 0) !== 0) l.b[n & MASK] = b;
+  }
+
   /** Page numbers of non-empty entries in [start, end), ascending. */
   *entries(start: number, end: number): Generator<number> {
     const keys = [...this.leaves.keys()].filter(

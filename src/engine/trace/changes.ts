@@ -191,14 +191,17 @@ export function emptyChanges(): Changes {
 
 export class ChangeLog {
   private cur: Changes = emptyChanges();
-  /** When off (benchmarks), nothing is recorded. */
+  /** The current step's frame runs and PTE runs (the hottest two, one load away). */
+  private frames: RunList = this.cur.frames;
+  private ptes: KeyedRuns = this.cur.ptes;
+  /** When off (replays into checkpoints, benchmarks that say so), nothing is recorded. */
   enabled = true;
 
   frame(pfn: number): void {
-    if (this.enabled) this.cur.frames.add(pfn);
+    if (this.enabled) this.frames.add(pfn);
   }
   pte(pid: number, vpn: number): void {
-    if (this.enabled) this.cur.ptes.add(pid, vpn);
+    if (this.enabled) this.ptes.add(pid, vpn);
   }
   bit(dev: number, bit: number): void {
     if (this.enabled) this.cur.bits.add(dev, bit);
@@ -213,6 +216,8 @@ export class ChangeLog {
   take(): Changes {
     const c = this.cur;
     this.cur = emptyChanges();
+    this.frames = this.cur.frames;
+    this.ptes = this.cur.ptes;
     return c;
   }
 }

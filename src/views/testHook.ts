@@ -10,14 +10,14 @@ import type {} from '../testHook';
 import type { CellState } from './model/frameCells';
 import { entryAt } from './model/lookup';
 
-/** What each memory grid painted last, by memory name. */
-export const painted = new Map<string, CellState[]>();
+/** What each memory grid painted last, by memory name (read only when a test asks). */
+export const painted = new Map<string, () => CellState[]>();
 
 export function installTestHook(store: StoreApi<LabState>): void {
   const prev = window.__hmmlab;
   window.__hmmlab = {
     conformance: prev?.conformance ?? {},
-    grid: (name) => [...(painted.get(name) ?? [])],
+    grid: (name) => painted.get(name)?.() ?? [],
     pte: (proc, buf, index) => {
       const s = store.getState().snapshot;
       const p = s?.procs.find((x) => x.name === proc);

@@ -4,25 +4,47 @@
  * the page-table view and the inspector.
  *
  * From the keyboard each buffer is one tab stop (a multi-select listbox with a roving
- * tabindex): arrows move between pages, Enter or space selects the focused page, Shift+arrows
- * (and Shift+Home/End) extend the selection, Escape clears it. The buffer owns those keys
- * (`data-owns-arrows`), so they do not step the timeline; the selection is announced.
+ * tabindex): arrows move between pages, Page Up/Down by a screenful, Home/End to the ends,
+ * Enter or space selects the focused page, Shift with any of them extends the selection,
+ * Escape clears it. The buffer owns those keys (`data-owns-arrows`), so they do not step the
+ * timeline; the selection is announced.
+ *
+ * Only what is in view is rendered (model/addressLayout.ts places every process, buffer and
+ * row of cells), so a run with thousands of buffers or a 1 GiB buffer costs the same per step
+ * as the lecture machine: the listboxes hold the cells in view and say how many there are
+ * (aria-setsize, aria-posinset). A buffer larger than STRIP_OVER pages also gets an overview
+ * strip (click it to scroll there) and, in words, how many of its pages live where.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ProcSnap, Snapshot } from '../../engine/snapshot';
 import {
-  selectPosition,
-  selectSelection,
-  selectSnapshot,
-  selectCurrentStep,
-} from '../../store/selectors';
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { ProcSnap, Snapshot } from '../../engine/snapshot';
+import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import type { RangeSelection } from '../../store/types';
-import { highlightOf } from '../model/changes';
+import {
+  CELL,
+  PITCH,
+  addressLayout,
+  cellsItem,
+  itemsIn,
+  rowsIn,
+  type Item,
+} from '../model/addressLayout';
+import { bufferCodes, codeCounts, residenceSummary } from '../model/bufferMap';
+import { highlightOf, type Highlight } from '../model/changes';
 import { entryAt, vaddr } from '../model/lookup';
 import { inkOn, residenceColor } from '../model/palette';
 import { pageLook, RESIDENCE_LEGEND, type Residence } from '../model/residence';
+import { BufferStrip } from './BufferStrip';
 import { Panel } from './Panel';
+import { watchScrolling } from './scrollFocus';
 
 interface Anchor {
   proc: string;
@@ -30,21 +52,14 @@ interface Anchor {
   index: number;
 }
 
-/** Page cells drawn per buffer; the rest are summarised. */
-const MAX_CELLS = 512;
+/** Rendered beyond the viewport on each side, so a short scroll shows cells at once. */
+const OVERSCAN = 120;
 
 const bufKey = (proc: string, buf: string): string => `${proc}/${buf}`;
+const cellId = (proc: string, buf: string, i: number): string => `page-${proc}-${buf}-${i}`;
 
 function rangeText(buf: string, first: number, count: number): string {
   return `${buf}[${first}${count > 1 ? `..${first + count - 1}` : ''}]`;
-}
-
-/** How many cells sit on one visual row of a wrapping band (for Up/Down). */
-function rowLength(band: HTMLElement | null): number {
-  const cells = band ? [...band.querySelectorAll<HTMLElement>('[role="option"]')] : [];
-  const top = cells[0]?.offsetTop;
-  const n = cells.filter((c) => c.offsetTop === top).length;
-  return Math.max(1, n);
 }
 
 function vmaText(p: ProcSnap, vpn: number): string {
@@ -62,11 +77,51 @@ function vmaText(p: ProcSnap, vpn: number): string {
   return `${kind} ${v.shared ? 'shared' : 'private'} ${prot}`;
 }
 
+/** A large buffer's page codes, once per snapshot (procs are new objects in every snapshot). */
+const codesCache = new WeakMap<ProcSnap, Map<string, Uint8Array>>();
+function codesOf(s: Snapshot, p: ProcSnap, b: { name: string; start: number; pages: number }) {
+  let byBuf = codesCache.get(p);
+  if (!byBuf) codesCache.set(p, (byBuf = new Map<string, Uint8Array>()));
+  let c = byBuf.get(b.name);
+  if (!c) byBuf.set(b.name, (c = bufferCodes(s, p, b.start, b.pages)));
+  return c;
+}
+
+/** The scroller's size and scroll position, kept in state so the rows in view render. */
+function useViewport(el: HTMLDivElement | null) {
+  const [view, setView] = useState({ top: 0, height: 0, width: 0 });
+  useEffect(() => {
+    if (!el) return;
+    let frame = 0;
+    const read = (): void => {
+      frame = 0;
+      setView((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth
+          ? v
+          : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth },
+      );
+    };
+    const later = (): void => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    el.addEventListener('scroll', later, { passive: true });
+    const stop = watchScrolling(el);
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', later);
+      stop();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [el]);
+  return [view, setView] as const;
+}
+
 export function AddressSpace() {
   const snap = useLab(selectSnapshot);
   const sel = useLab(selectSelection);
   const step = useLab(selectCurrentStep);
-  useLab(selectPosition);
   const select = useLab((s) => s.select);
   const watch = useLab((s) => s.watch);
   const [drag, setDrag] = useState<{ a: Anchor; b: Anchor } | null>(null);
@@ -77,7 +132,28 @@ export function AddressSpace() {
   const anchor = useRef<Anchor | null>(null);
   const [said, setSaid] = useState('');
   const hintId = useId();
-  if (!snap) return <Panel title="Address space">Starting the engine…</Panel>;
+  // The scroller exists only once there is a snapshot: a callback ref, so the viewport hook
+  // starts watching it when it appears.
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const [view, setView] = useViewport(scrollEl);
+  /** A cell to focus once it is rendered (after a keyboard move scrolled to it). */
+  const pendingFocus = useRef<string | null>(null);
+  const layout = useMemo(
+    () => (snap ? addressLayout(snap.procs, Math.max(CELL, view.width)) : null),
+    [snap, view.width],
+  );
+
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    const el = scrollEl?.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  if (!snap || !layout) return <Panel title="Address space">Starting the engine…</Panel>;
   const hl = highlightOf(step?.changes);
 
   const commit = (a: Anchor, b: Anchor): void => {
@@ -112,56 +188,75 @@ export function AddressSpace() {
     dragging.current = false;
     setDrag(null);
   };
-  /** Which page of a buffer is its tab stop: the last one focused, else the selection's first. */
-  const tabStop = (proc: string, buf: string): number =>
-    focusAt[bufKey(proc, buf)] ?? (sel && sel.proc === proc && sel.buf === buf ? sel.first : 0);
-  const key = (e: KeyboardEvent<HTMLElement>, a: Anchor, pages: number): void => {
-    let to: number;
-    switch (e.key) {
-      case 'ArrowLeft':
-        to = a.index - 1;
-        break;
-      case 'ArrowRight':
-        to = a.index + 1;
-        break;
-      case 'ArrowUp':
-        to = a.index - rowLength(e.currentTarget.parentElement);
-        break;
-      case 'ArrowDown':
-        to = a.index + rowLength(e.currentTarget.parentElement);
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = pages - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        commit(a, a);
-        return;
-      case 'Escape':
-        e.preventDefault();
-        if (sel) {
-          select(null);
-          setSaid('selection cleared');
-        }
-        return;
-      default:
-        return;
+
+  /** Scroll so that page `index` of a buffer is in view (its row, if it is not already). */
+  const reveal = (proc: number, buf: number, index: number): void => {
+    const el = scrollEl;
+    const it = cellsItem(layout, proc, buf);
+    if (!el || !it) return;
+    const rowTop = it.top + Math.floor(index / layout.cols) * PITCH;
+    let top = el.scrollTop;
+    if (rowTop < top) top = rowTop;
+    else if (rowTop + PITCH > top + el.clientHeight) top = rowTop + PITCH - el.clientHeight;
+    if (top !== el.scrollTop) {
+      el.scrollTo({ top });
+      setView((v) => ({ ...v, top: el.scrollTop }));
     }
-    e.preventDefault();
-    to = Math.max(0, Math.min(pages - 1, to));
-    const b: Anchor = { ...a, index: to };
+  };
+  /** Move the keyboard to page `to` (scrolling it into view and rendering it if need be). */
+  const focusPage = (procIndex: number, bufIndex: number, a: Anchor, to: number): void => {
     setFocusAt((f) => ({ ...f, [bufKey(a.proc, a.buf)]: to }));
-    e.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus();
+    reveal(procIndex, bufIndex, to);
+    const id = cellId(a.proc, a.buf, to);
+    const el = scrollEl?.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    if (el) el.focus({ preventScroll: true });
+    else pendingFocus.current = id;
+  };
+
+  const rowsInView = Math.max(1, Math.floor(view.height / PITCH));
+  const key = (
+    e: KeyboardEvent<HTMLElement>,
+    a: Anchor,
+    pages: number,
+    procIndex: number,
+    bufIndex: number,
+  ): void => {
+    const cols = layout.cols;
+    const page = rowsInView * cols;
+    const moves: Record<string, number> = {
+      ArrowLeft: a.index - 1,
+      ArrowRight: a.index + 1,
+      ArrowUp: a.index - cols,
+      ArrowDown: a.index + cols,
+      PageUp: a.index - page,
+      PageDown: a.index + page,
+      Home: 0,
+      End: pages - 1,
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      commit(a, a);
+      return;
+    }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      if (sel) {
+        select(null);
+        setSaid('selection cleared');
+      }
+      return;
+    }
+    const moved = moves[e.key];
+    if (moved === undefined) return;
+    e.preventDefault();
+    const to = Math.max(0, Math.min(pages - 1, moved));
+    focusPage(procIndex, bufIndex, a, to);
     if (e.shiftKey) {
       const from =
         anchor.current && anchor.current.proc === a.proc && anchor.current.buf === a.buf
           ? anchor.current
           : a;
-      commit(from, b);
+      commit(from, { ...a, index: to });
     }
   };
   const selected = (proc: string, buf: string, i: number): boolean => {
@@ -172,27 +267,127 @@ export function AddressSpace() {
     );
   };
 
-  return (
-    <Panel title="Address space" testId="address-space" aside={<Legend />}>
-      <div onPointerUp={up} onPointerLeave={up} className="space-y-2 select-none">
-        {snap.procs.map((p) => (
-          <ProcBand
-            key={p.pid}
+  const top = view.top - OVERSCAN;
+  const bottom = view.top + Math.max(view.height, PITCH) + OVERSCAN;
+  const render = (it: Item): ReactNode => {
+    const p = snap.procs[it.proc];
+    if (!p) return null;
+    const style = { top: it.top, height: it.height };
+    const b = 'buf' in it ? p.buffers[it.buf] : undefined;
+    switch (it.kind) {
+      case 'proc':
+        return (
+          <div
+            key={`p${it.proc}`}
+            data-testid={`proc-${p.name}`}
+            className={`absolute inset-x-0 truncate text-xs leading-[18px] text-slate-300 ${p.alive ? '' : 'opacity-50'}`}
+            style={style}
+          >
+            <span className="font-semibold text-slate-100">{p.name}</span> (pid {p.pid})
+            {p.alive ? '' : ' — exited'} · RSS {p.rss.anon + p.rss.file + p.rss.shmem}
+          </div>
+        );
+      case 'empty':
+        return (
+          <div
+            key={`e${it.proc}`}
+            className="absolute inset-x-0 text-[11px] leading-4 text-slate-500"
+            style={style}
+          >
+            no mappings yet: mmap a buffer
+          </div>
+        );
+      case 'buf':
+        if (!b) return null;
+        return (
+          <div
+            key={`b${it.proc}.${it.buf}`}
+            className={`absolute inset-x-0 truncate pt-1 font-mono text-[10px] leading-[14px] text-slate-400 ${p.alive ? '' : 'opacity-50'}`}
+            style={style}
+            title={`${b.name} · ${vaddr(b.start)} · ${b.pages} pages · ${vmaText(p, b.start)}`}
+          >
+            {b.name} · {vaddr(b.start)} · {b.pages} page{b.pages === 1 ? '' : 's'} ·{' '}
+            {vmaText(p, b.start)}
+          </div>
+        );
+      case 'strip': {
+        if (!b) return null;
+        const codes = codesOf(snap, p, b);
+        const cells = cellsItem(layout, it.proc, it.buf);
+        const [r0, r1] = cells ? rowsIn(cells, view.top, view.top + view.height) : [0, 0];
+        return (
+          <div
+            key={`s${it.proc}.${it.buf}`}
+            className={`absolute inset-x-0 ${p.alive ? '' : 'opacity-50'}`}
+            style={style}
+          >
+            <BufferStrip
+              codes={codes}
+              width={layout.cols * PITCH - (PITCH - CELL)}
+              buf={b.name}
+              start={b.start}
+              changed={step?.changes.ptes[p.pid]}
+              sel={sel && sel.proc === p.name ? sel : null}
+              view={[Math.min(b.pages, r0 * layout.cols), Math.min(b.pages, r1 * layout.cols)]}
+              onSeek={(page) => reveal(it.proc, it.buf, page)}
+            />
+            <div
+              className="truncate font-mono text-[10px] leading-4 text-slate-400"
+              data-testid={`summary-${p.name}-${b.name}`}
+            >
+              {residenceSummary(snap, codeCounts(codes))}
+            </div>
+          </div>
+        );
+      }
+      case 'cells': {
+        if (!b) return null;
+        const [r0, r1] = rowsIn(it, top, bottom);
+        const first = r0 * layout.cols;
+        const end = Math.min(b.pages, r1 * layout.cols);
+        if (end <= first) return null;
+        return (
+          <Cells
+            key={`c${it.proc}.${it.buf}`}
             snap={snap}
             p={p}
-            hl={(vpn) => hl.pte(p.pid, vpn)}
+            buf={b}
+            top={it.top + r0 * PITCH}
+            cols={layout.cols}
+            first={first}
+            end={end}
+            hl={hl}
+            tabStop={
+              focusAt[bufKey(p.name, b.name)] ??
+              (sel && sel.proc === p.name && sel.buf === b.name ? sel.first : 0)
+            }
             selected={selected}
             down={down}
             enter={enter}
-            tabStop={tabStop}
-            onKey={key}
+            onKey={(e, a) => key(e, a, b.pages, it.proc, it.buf)}
             hintId={hintId}
           />
-        ))}
+        );
+      }
+    }
+  };
+
+  return (
+    <Panel title="Address space" testId="address-space" aside={<Legend />}>
+      <div ref={setScrollEl} className="relative h-full min-h-0 overflow-auto">
+        <div
+          onPointerUp={up}
+          onPointerLeave={up}
+          className="relative select-none"
+          style={{ height: layout.height }}
+        >
+          {itemsIn(layout, top, bottom).map(render)}
+        </div>
       </div>
       <p id={hintId} className="sr-only">
-        Arrow keys move between pages, Enter or space selects one, Shift with the arrows extends the
-        selection, Escape clears it.
+        Arrow keys move between pages, Page Up and Page Down by a screenful, Home and End to the
+        first and last page; Enter or space selects one, Shift with a move extends the selection,
+        Escape clears it.
       </p>
       <p className="sr-only" role="status" data-testid="selection-status">
         {said}
@@ -201,97 +396,96 @@ export function AddressSpace() {
   );
 }
 
-function ProcBand({
+/** The page cells of one buffer that are in view: a listbox of those options. */
+function Cells({
   snap,
   p,
+  buf,
+  top,
+  cols,
+  first,
+  end,
   hl,
+  tabStop,
   selected,
   down,
   enter,
-  tabStop,
   onKey,
   hintId,
 }: {
   snap: Snapshot;
   p: ProcSnap;
-  hl: (vpn: number) => boolean;
+  buf: { name: string; start: number; pages: number };
+  top: number;
+  cols: number;
+  /** The pages rendered: [first, end). */
+  first: number;
+  end: number;
+  hl: Highlight;
+  /** The page that is the buffer's tab stop (the first rendered one when it is not rendered). */
+  tabStop: number;
   selected: (proc: string, buf: string, i: number) => boolean;
   down: (a: Anchor, shift: boolean) => void;
   enter: (a: Anchor) => void;
-  tabStop: (proc: string, buf: string) => number;
-  onKey: (e: KeyboardEvent<HTMLElement>, a: Anchor, pages: number) => void;
+  onKey: (e: KeyboardEvent<HTMLElement>, a: Anchor) => void;
   hintId: string;
 }) {
+  const stop = tabStop >= first && tabStop < end ? tabStop : first;
+  const summary =
+    buf.pages > end - first
+      ? `, ${buf.pages} pages, ${end - first} shown (pages ${first}..${end - 1})`
+      : '';
+  const cells: ReactNode[] = [];
+  for (let i = first; i < end; i++) {
+    const vpn = buf.start + i;
+    const mapped = p.vmas.some((v) => v.start <= vpn && vpn < v.end);
+    const look = pageLook(snap, p, vpn);
+    const isSel = selected(p.name, buf.name, i);
+    const changed = hl.pte(p.pid, vpn);
+    const bg = mapped ? residenceColor(look.residence, look.dev) : 'transparent';
+    const at: Anchor = { proc: p.name, buf: buf.name, index: i };
+    const label = `${buf.name}[${i}] ${vaddr(vpn)}: ${mapped ? look.title : 'unmapped (munmap)'} · ${vmaText(p, vpn)}`;
+    cells.push(
+      <div
+        key={i}
+        role="option"
+        aria-selected={isSel}
+        aria-label={changed ? `${label} · changed by this step` : label}
+        aria-setsize={buf.pages}
+        aria-posinset={i + 1}
+        tabIndex={i === stop ? 0 : -1}
+        data-index={i}
+        data-testid={cellId(p.name, buf.name, i)}
+        data-residence={mapped ? look.residence : 'unmapped'}
+        title={label}
+        onPointerDown={(e) => down(at, e.shiftKey)}
+        onPointerEnter={() => enter(at)}
+        onKeyDown={(e) => onKey(e, at)}
+        className={`flex h-[18px] w-[18px] cursor-pointer items-center justify-center rounded-[3px] font-mono text-[10px] font-bold ${
+          mapped
+            ? look.residence === 'none'
+              ? 'border border-slate-600 text-slate-500'
+              : ''
+            : 'border border-dashed border-slate-600 text-transparent'
+        } ${isSel ? 'ring-2 ring-sky-300' : ''} ${changed ? 'outline-2 outline-offset-1 outline-yellow-300 outline-dashed' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-100 focus-visible:outline-solid`}
+        style={bg === 'transparent' ? undefined : { background: bg, color: inkOn(bg) }}
+      >
+        {mapped ? look.letter : ''}
+      </div>,
+    );
+  }
   return (
-    <div data-testid={`proc-${p.name}`} className={p.alive ? '' : 'opacity-50'}>
-      <div className="text-xs text-slate-300">
-        <span className="font-semibold text-slate-100">{p.name}</span> (pid {p.pid})
-        {p.alive ? '' : ' — exited'} · RSS {p.rss.anon + p.rss.file + p.rss.shmem}
-      </div>
-      {p.buffers.length === 0 && p.alive && (
-        <div className="text-[11px] text-slate-500">no mappings yet: mmap a buffer</div>
-      )}
-      {p.buffers.map((b) => {
-        const shown = Math.min(b.pages, MAX_CELLS);
-        const stop = Math.min(shown - 1, tabStop(p.name, b.name));
-        return (
-          <div key={b.name} className="mt-1">
-            <div className="font-mono text-[10px] text-slate-400">
-              {b.name} · {vaddr(b.start)} · {b.pages} page{b.pages === 1 ? '' : 's'} ·{' '}
-              {vmaText(p, b.start)}
-            </div>
-            <div
-              className="mt-0.5 flex flex-wrap gap-[2px]"
-              role="listbox"
-              aria-multiselectable="true"
-              aria-orientation="horizontal"
-              aria-label={`${p.name} ${b.name} pages`}
-              aria-describedby={hintId}
-              data-owns-arrows=""
-            >
-              {Array.from({ length: shown }, (_, i) => {
-                const vpn = b.start + i;
-                const mapped = p.vmas.some((v) => v.start <= vpn && vpn < v.end);
-                const look = pageLook(snap, p, vpn);
-                const isSel = selected(p.name, b.name, i);
-                const changed = hl(vpn);
-                const bg = mapped ? residenceColor(look.residence, look.dev) : 'transparent';
-                const at: Anchor = { proc: p.name, buf: b.name, index: i };
-                const label = `${b.name}[${i}] ${vaddr(vpn)}: ${mapped ? look.title : 'unmapped (munmap)'} · ${vmaText(p, vpn)}`;
-                return (
-                  <div
-                    key={i}
-                    role="option"
-                    aria-selected={isSel}
-                    aria-label={changed ? `${label} · changed by this step` : label}
-                    tabIndex={i === stop ? 0 : -1}
-                    data-index={i}
-                    data-testid={`page-${p.name}-${b.name}-${i}`}
-                    data-residence={mapped ? look.residence : 'unmapped'}
-                    title={label}
-                    onPointerDown={(e) => down(at, e.shiftKey)}
-                    onPointerEnter={() => enter(at)}
-                    onKeyDown={(e) => onKey(e, at, shown)}
-                    className={`flex h-[18px] w-[18px] cursor-pointer items-center justify-center rounded-[3px] font-mono text-[10px] font-bold ${
-                      mapped
-                        ? look.residence === 'none'
-                          ? 'border border-slate-600 text-slate-500'
-                          : ''
-                        : 'border border-dashed border-slate-600 text-transparent'
-                    } ${isSel ? 'ring-2 ring-sky-300' : ''} ${changed ? 'outline-2 outline-offset-1 outline-yellow-300 outline-dashed' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-100 focus-visible:outline-solid`}
-                    style={bg === 'transparent' ? undefined : { background: bg, color: inkOn(bg) }}
-                  >
-                    {mapped ? look.letter : ''}
-                  </div>
-                );
-              })}
-            </div>
-            {b.pages > MAX_CELLS && (
-              <span className="text-[10px] text-slate-500">… {b.pages - MAX_CELLS} more pages</span>
-            )}
-          </div>
-        );
-      })}
+    <div
+      className={`absolute left-0 grid gap-[2px] ${p.alive ? '' : 'opacity-50'}`}
+      style={{ top, gridTemplateColumns: `repeat(${cols}, ${CELL}px)` }}
+      role="listbox"
+      aria-multiselectable="true"
+      aria-orientation="horizontal"
+      aria-label={`${p.name} ${buf.name} pages${summary}`}
+      aria-describedby={hintId}
+      data-owns-arrows=""
+    >
+      {cells}
     </div>
   );
 }

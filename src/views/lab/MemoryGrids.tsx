@@ -12,11 +12,11 @@ import type { Snapshot } from '../../engine/snapshot';
 import { selectCurrentStep } from '../../store/selectors';
 import { useLab, useLabStore } from '../../store/react';
 import type { LabState } from '../../store/types';
-import { highlightOf } from '../model/changes';
-import { memoryModels, type MemoryModel } from '../model/frameCells';
+import { CELL_STATES, memoryModels, stateNames, type MemoryModel } from '../model/frameCells';
 import { frameLabel, mappersOf, vaddr } from '../model/lookup';
 import {
   cellAt,
+  cellFrame,
   drawMemoryGrid,
   gridHeight,
   gridLayout,
@@ -41,8 +41,16 @@ function shapeKey(s: LabState): string {
   return [`ram:${snap.ramPages}`, ...snap.devices.map((d) => `${d.name}:${d.pages}`)].join(',');
 }
 
+let cached: { snap: unknown; step: unknown; models: MemoryModel[] } | null = null;
+
+/** The grids' models for the state shown (kept until the snapshot or the step changes). */
 function models(s: LabState): MemoryModel[] {
-  return s.snapshot ? memoryModels(s.snapshot, highlightOf(selectCurrentStep(s)?.changes)) : [];
+  const snap = s.snapshot;
+  if (!snap) return [];
+  const step = selectCurrentStep(s);
+  if (cached?.snap !== snap || cached.step !== step)
+    cached = { snap, step, models: memoryModels(snap, step?.changes) };
+  return cached.models;
 }
 
 export function MemoryGrids() {
@@ -71,9 +79,9 @@ export function MemoryGrids() {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
         if (!c || !ctx) continue;
-        const layout = gridLayout(m.cells.length, WIDTH);
+        const layout = gridLayout(m.count, WIDTH);
         const dpr = window.devicePixelRatio || 1;
-        const h = Math.max(1, gridHeight(m.cells.length, layout));
+        const h = Math.max(1, gridHeight(m.count, layout));
         if (c.width !== WIDTH * dpr || c.height !== h * dpr) {
           c.width = WIDTH * dpr;
           c.height = h * dpr;
@@ -83,10 +91,7 @@ export function MemoryGrids() {
           colors,
           cursor: cursors.current.get(m.name) ?? -1,
         });
-        painted.set(
-          m.name,
-          m.cells.map((x) => x.state),
-        );
+        painted.set(m.name, () => stateNames(m));
         const t = titles.current.get(m.name);
         if (t) t.textContent = m.title;
       }
@@ -182,10 +187,12 @@ function Grid({
   const layout: GridLayout = gridLayout(shape.count, WIDTH);
   const height = Math.max(1, gridHeight(shape.count, layout));
   const name = shape.name === 'ram' ? 'system RAM' : shape.name;
+  /** The frame a cell stands for (the cell's first frame in its shown state when aggregated). */
   const cellOf = (i: number): { pfn: number; state: string } | null => {
     const m = models(store.getState()).find((x) => x.name === shape.name);
-    const c = m?.cells[i];
-    return c ? { pfn: c.pfn, state: c.state } : null;
+    const f = m ? cellFrame(m, i, layout) : -1;
+    if (!m || f < 0) return null;
+    return { pfn: m.start + f, state: CELL_STATES[m.states[f] ?? 0] ?? 'free' };
   };
   const cellUnder = (
     e: React.MouseEvent<HTMLCanvasElement>,
@@ -194,7 +201,7 @@ function Grid({
     return cellOf(cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout));
   };
   const moveTo = (i: number): void => {
-    const to = Math.max(0, Math.min(shape.count - 1, i));
+    const to = Math.max(0, Math.min(layout.cells - 1, i));
     cursor.current = to;
     setCursor(to);
     const c = cellOf(to);
@@ -212,7 +219,7 @@ function Grid({
       ArrowUp: at - layout.cols,
       ArrowDown: at + layout.cols,
       Home: 0,
-      End: shape.count - 1,
+      End: layout.cells - 1,
       PageUp: at - page,
       PageDown: at + page,
     };
@@ -233,7 +240,11 @@ function Grid({
         ref={canvasRef}
         role="application"
         aria-roledescription="memory grid"
-        aria-label={`${name}: ${shape.count} frames. Arrow keys move between frames, Enter inspects one.`}
+        aria-label={
+          layout.per > 1
+            ? `${name}: ${shape.count} frames, ${layout.per} to a square. Arrow keys move between squares, Enter inspects the first frame of one.`
+            : `${name}: ${shape.count} frames. Arrow keys move between frames, Enter inspects one.`
+        }
         tabIndex={0}
         data-owns-arrows=""
         title={tip}
@@ -257,7 +268,10 @@ function Grid({
           // Start where the inspected frame is when it is in this grid, else at the first frame.
           const s = store.getState();
           const m = models(s).find((x) => x.name === shape.name);
-          const w = m ? m.cells.findIndex((c) => c.pfn === s.watched) : -1;
+          const w =
+            m && s.watched !== null && s.watched >= m.start && s.watched < m.start + m.count
+              ? Math.floor((s.watched - m.start) / layout.per)
+              : -1;
           moveTo(cursor.current >= 0 ? cursor.current : Math.max(0, w));
         }}
         onBlur={() => {

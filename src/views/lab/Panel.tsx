@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { watchScrolling } from './scrollFocus';
 
 /**
  * A titled panel; `testId` names it for e2e. When its content is taller (or wider) than the
@@ -18,24 +19,11 @@ export function Panel({
   aside?: ReactNode;
 }) {
   const body = useRef<HTMLDivElement>(null);
-  // Whether the body scrolls is read where layout is already done: in a ResizeObserver on the
-  // body and on each of its children (content that grows grows a child). Reading scrollHeight
-  // after every render instead forced a layout per panel per step.
+  // Whether the body scrolls is read where layout is already done (scrollFocus.ts): reading
+  // scrollHeight after every render forced a layout per panel per step.
   useEffect(() => {
     const el = body.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => focusableWhenScrolling(el));
-    const observeChildren = (): void => {
-      ro.observe(el);
-      for (const c of el.children) ro.observe(c);
-    };
-    observeChildren();
-    const mo = new MutationObserver(observeChildren);
-    mo.observe(el, { childList: true });
-    return () => {
-      ro.disconnect();
-      mo.disconnect();
-    };
+    return el ? watchScrolling(el) : undefined;
   }, []);
   return (
     <section
@@ -54,11 +42,4 @@ export function Panel({
       </div>
     </section>
   );
-}
-
-/** A scrolling body is a tab stop (set on the element: React does not manage this attribute). */
-function focusableWhenScrolling(el: HTMLElement): void {
-  const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-  if (scrolls) el.setAttribute('tabindex', '0');
-  else el.removeAttribute('tabindex');
 }

@@ -4,8 +4,7 @@ import type { Command } from '../../engine/command';
 import { Engine } from '../../engine/engine';
 import { takeSnapshot } from '../../engine/snapshot';
 import { chartPoints, transition } from './chart';
-import { highlightOf } from './changes';
-import { memoryModels } from './frameCells';
+import { cellOf, memoryModels, stateNames } from './frameCells';
 import { frameLabel, mappersOf } from './lookup';
 import { pageLook } from './residence';
 
@@ -61,20 +60,18 @@ describe('view models', () => {
   it('paint device frames from the bitmap and highlight what the step changed', () => {
     const { snap, recs } = lab(boot);
     const last = recs[3]!.steps.find((s) => s.fn.includes('alloc_page'))!;
-    const models = memoryModels(
-      snap,
-      highlightOf({
-        frames: last.changes.frames.runs,
-        ptes: {},
-        bits: Object.fromEntries([...last.changes.bits.byKey].map(([k, r]) => [k, r.runs])),
-        mirrors: {},
-        vmas: [],
-      }),
-    );
+    const models = memoryModels(snap, {
+      frames: last.changes.frames.runs,
+      ptes: {},
+      bits: Object.fromEntries([...last.changes.bits.byKey].map(([k, r]) => [k, r.runs])),
+      mirrors: {},
+      vmas: [],
+    });
     const gpu = models.find((m) => m.name === 'gpu0')!;
-    expect(gpu.cells.map((c) => c.state)).toEqual(['allocated', 'allocated', 'free', 'free']);
-    expect(gpu.cells.map((c) => c.changed)).toEqual([true, true, false, false]);
-    expect(models[0]!.cells.every((c) => c.state === 'free')).toBe(true);
+    expect(stateNames(gpu)).toEqual(['allocated', 'allocated', 'free', 'free']);
+    expect([...gpu.changed].map((c) => c === 1)).toEqual([true, true, false, false]);
+    expect(cellOf(gpu, 1)).toEqual({ pfn: gpu.start + 1, state: 'allocated', changed: true });
+    expect(stateNames(models[0]!).every((c) => c === 'free')).toBe(true);
     const D = snap.devices[0]!.start;
     expect(frameLabel(snap, D)).toBe('gpu0:0');
     expect(mappersOf(snap, D)).toEqual([

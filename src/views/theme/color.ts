@@ -82,7 +82,17 @@ export function contrast(a: string | Rgba, b: string | Rgba, base: string | Rgba
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** Black or white, whichever reads better on `fill` (for letters drawn on coloured cells). */
+const inks = new Map<string, '#000000' | '#ffffff'>();
+
+/**
+ * Black or white, whichever reads better on `fill` (for letters drawn on coloured cells).
+ * Remembered per fill: views ask it for every cell they draw, of a handful of colours.
+ */
 export function inkOn(fill: string): '#000000' | '#ffffff' {
-  return contrast('#000000', fill) >= contrast('#ffffff', fill) ? '#000000' : '#ffffff';
+  let ink = inks.get(fill);
+  if (ink === undefined) {
+    ink = contrast('#000000', fill) >= contrast('#ffffff', fill) ? '#000000' : '#ffffff';
+    inks.set(fill, ink);
+  }
+  return ink;
 }

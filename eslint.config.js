@@ -36,6 +36,7 @@ const restrictedGlobals = [
 export default defineConfig([
   globalIgnores([
     'dist',
+    'dist-*',
     'node_modules',
     'reports',
     'test-results',

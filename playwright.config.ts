@@ -10,6 +10,10 @@ if (!existsSync(chromiumPath)) {
 }
 
 const CI = !!process.env.CI;
+// Several runs can share a checkout (each its own build and server): E2E_PORT and E2E_OUT_DIR
+// pick another port and build directory than the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +22,7 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   reporter: 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     // The lab follows the system theme; tests (and the docs screenshots) run dark unless they
     // choose (the a11y spec runs every state in both).
@@ -41,8 +45,8 @@ export default defineConfig({
   },
   webServer: {
     // e2e runs against the production build, served by `vite preview`.
-    command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 120_000,
   },

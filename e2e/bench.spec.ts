@@ -230,7 +230,7 @@ test('seek to view on the 10,000-operation scenario', async ({ page }) => {
 });
 
 test('initial JavaScript', () => {
-  const dist = join(import.meta.dirname, '..', 'dist');
+  const dist = join(import.meta.dirname, '..', process.env.E2E_OUT_DIR ?? 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   // The entry script and the chunks it preloads: what the first paint needs.
   const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);

@@ -24,21 +24,36 @@ function diff(a: Heap, b: Heap): { heapUsed: number; arrayBuffers: number } {
 }
 
 /**
+ * A heap reading once memory has settled: V8 frees ArrayBuffer storage on a background thread
+ * after the collection that found it dead, so one gc() right after a large machine was dropped
+ * still counts its arrays. Collect and yield until the ArrayBuffer figure stops falling.
+ */
+async function settled(): Promise<Heap> {
+  let last = heap();
+  for (let i = 0; i < 20; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+    const now = heap();
+    if (now.arrayBuffers >= last.arrayBuffers && i > 0) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
  * Boot `spec`, optionally run `cmds` on it, and measure what the engine holds. The engine is
  * kept alive across the second measurement.
  */
-export function measureMachine(
+export async function measureMachine(
   spec: MachineSpec,
   hasGc: boolean,
   prepare?: (e: Engine) => void,
-): MemoryResult {
-  gc();
-  const before = heap();
+): Promise<MemoryResult> {
+  const before = await settled();
   const c = Engine.create(spec);
   if (!c.ok) throw new Error(c.error);
   prepare?.(c.engine);
-  gc();
-  const after = heap();
+  const after = await settled();
   const d = diff(before, after);
   const frames = c.engine.machine.frames.count;
   const total = d.heapUsed + d.arrayBuffers;

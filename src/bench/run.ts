@@ -106,7 +106,7 @@ async function main(): Promise<void> {
           { ram: 16 * GIB, dev: 16 * GIB },
         ];
     for (const { ram, dev } of machines) {
-      const r = measureMachine(
+      const r = await measureMachine(
         {
           kernel: 'modern',
           platform: 'pcie4',

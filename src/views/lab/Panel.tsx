@@ -19,6 +19,8 @@ export function Panel({
   aside?: ReactNode;
 }) {
   const body = useRef<HTMLDivElement>(null);
+  // The body is a layout and paint boundary: a step that changes one panel's content lays
+  // out and repaints that panel, not the whole lab.
   // Whether the body scrolls is read where layout is already done (scrollFocus.ts): reading
   // scrollHeight after every render forced a layout per panel per step.
   useEffect(() => {
@@ -37,7 +39,7 @@ export function Panel({
         </h2>
         {aside}
       </header>
-      <div ref={body} className="min-h-0 flex-1 overflow-auto p-2">
+      <div ref={body} className="min-h-0 flex-1 overflow-auto p-2 [contain:layout_paint]">
         {children}
       </div>
     </section>

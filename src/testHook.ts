@@ -2,9 +2,13 @@
  * The read-only window hook e2e tests read (never written by tests, never read by the app).
  * Kept in its own module so the Playwright specs and the app share one type.
  */
+import type { EngineRun } from './selfcheck/runs';
+
 export interface LabTestHook {
   /** Results of the in-browser conformance run, by scenario file name. */
   conformance: Record<string, { passed: boolean; traceHash: string }>;
+  /** On the self-check page: the trace hash of each run, computed in the self-check worker. */
+  hashRuns?: (runs: EngineRun[]) => Promise<string[]>;
   /** The states the memory grid `name` ('ram' or a device) painted last, one per frame. */
   grid?: (name: string) => string[];
   /** The CPU page-table entry of page `index` of buffer `buf` in process `proc`. */

@@ -1,18 +1,41 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {} from '../testHook';
-import { conformanceNames, runCase, type CaseResult } from './suite';
+import type { CaseResult } from './suite';
+import { selfCheckWorker } from './worker';
 
-/** Runs the conformance suite in this browser and shows each case's result and trace hash. */
+/**
+ * Runs the conformance suite in this browser, in a Web Worker like the lab's engine, and shows
+ * each case's result and trace hash. The test hook can also hash engine runs given as data.
+ */
 export function SelfCheck() {
   const [results, setResults] = useState<CaseResult[] | null>(null);
-  const run = () => {
-    const rs = conformanceNames().map(runCase);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
     window.__hmmlab = {
-      conformance: Object.fromEntries(
-        rs.map((r) => [r.name, { passed: r.failures.length === 0, traceHash: r.traceHash }]),
-      ),
+      ...window.__hmmlab,
+      conformance: window.__hmmlab?.conformance ?? {},
+      hashRuns: (runs) => selfCheckWorker().runHashes(runs),
     };
-    setResults(rs);
+  }, []);
+  const run = async (): Promise<void> => {
+    setRunning(true);
+    setError(null);
+    try {
+      const w = selfCheckWorker();
+      const rs = await w.runCases(await w.conformanceNames());
+      window.__hmmlab = {
+        ...window.__hmmlab,
+        conformance: Object.fromEntries(
+          rs.map((r) => [r.name, { passed: r.failures.length === 0, traceHash: r.traceHash }]),
+        ),
+      };
+      setResults(rs);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
   };
   const passed = results?.filter((r) => r.failures.length === 0).length ?? 0;
   return (
@@ -22,15 +45,26 @@ export function SelfCheck() {
       </h2>
       <p className="mt-2 text-sm text-slate-400">
         Run every conformance scenario (cases from the kernel&apos;s HMM selftests and the seed
-        threads) through the engine, here in your browser.
+        threads) through the engine, here in your browser, in a Web Worker as the lab runs it.
       </p>
       <button
         type="button"
-        onClick={run}
+        onClick={() => void run()}
+        disabled={running}
         className="mt-4 rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:brightness-90 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
       >
         Run the conformance suite
       </button>
+      {running && (
+        <p role="status" className="mt-4 text-sm text-slate-400">
+          Running in a Web Worker…
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-4 text-sm text-red-300">
+          The self-check could not run: {error}
+        </p>
+      )}
       {results && (
         <>
           <p role="status" className="mt-4 text-sm" data-testid="selfcheck-summary">

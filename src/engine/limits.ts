@@ -19,6 +19,13 @@ export const LIMITS = {
   commands: 100_000,
   /** Scenario text, in characters. */
   textLength: 4 * 1024 * 1024,
+  /**
+   * A link's fragment, in characters, checked before it is decoded. 64 KiB holds every preset
+   * many times over (the largest link is about 840 characters) and, deflated, tens of
+   * thousands of commands; a longer scenario is shared as a file. Well under the URL lengths
+   * browsers, chat apps and mail clients pass on intact.
+   */
+  linkLength: 64 * 1024,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

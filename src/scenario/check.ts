@@ -131,7 +131,7 @@ export function checkCommand(c: Command, tracker: SymbolTracker, report: Report)
   switch (c.op) {
     case 'mmap':
       proc(tracker, report, c.proc);
-      each(report, 'buf', nameProblem(c.buf, 'a buffer name'));
+      each(report, 'buf', nameProblem(c.buf, 'a buffer name') ?? tracker.mmap(c.proc, c.buf));
       num(report, 'pages', c.pages, MMAP_PAGES);
       word(report, 'backing', c.backing, ['anon', 'file'], 'a backing');
       if (c.file !== null) {
@@ -157,10 +157,11 @@ export function checkCommand(c: Command, tracker: SymbolTracker, report: Report)
       return;
     case 'fork':
       proc(tracker, report, c.proc);
-      each(report, 'child', tracker.declareProcess(c.child));
+      each(report, 'child', tracker.declareProcess(c.child, c.proc));
       return;
     case 'exit':
       proc(tracker, report, c.proc);
+      tracker.exit(c.proc);
       return;
     case 'cpu-write':
       proc(tracker, report, c.proc);

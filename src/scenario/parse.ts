@@ -8,7 +8,7 @@ import type { DeviceSpec, KernelModel, PlatformId } from '../engine/command';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Scenario, Step } from './ast';
 import { checkCommand, checkExpect, type Report } from './check';
-import { ErrorList, type ParseResult } from './errors';
+import { ErrorList, type ParseResult, type ScenarioError } from './errors';
 import {
   MACHINE_VERBS,
   MIRROR_VERBS,
@@ -43,6 +43,8 @@ interface State {
   last: Step | 'failed' | null;
   firstCommandLine: number;
   commands: number;
+  /** Stop at the first command: only the header (the machine) is read. */
+  headerOnly: boolean;
 }
 
 export function parse(text: string): ParseResult {
@@ -55,7 +57,23 @@ export function parse(text: string): ParseResult {
   }
 }
 
-function parseText(text: string): ParseResult {
+/**
+ * The errors of the header alone (title, kernel, platform, RAM, devices, processes): parsing
+ * stops at the first command, so the cost is the header's, not the text's. A link is checked
+ * with this first, so that one asking for a machine over the limits is refused before its
+ * commands (up to LIMITS.commands of them) are read. Never throws.
+ */
+export function parseHeader(text: string): ScenarioError[] {
+  try {
+    const r = parseText(text, true);
+    return r.ok ? [] : r.errors;
+  } catch (e) {
+    const what = e instanceof Error ? e.message : String(e);
+    return [{ line: 1, column: 1, message: `internal error: ${what}` }];
+  }
+}
+
+function parseText(text: string, headerOnly = false): ParseResult {
   const errors = new ErrorList();
   if (typeof text !== 'string') {
     errors.atText(1, 1, `expected scenario text, found ${typeof text}`);
@@ -85,6 +103,7 @@ function parseText(text: string): ParseResult {
     last: null,
     firstCommandLine: 0,
     commands: 0,
+    headerOnly,
   };
   const lines = splitLines(text);
   for (let i = 0; i < lines.length && !errors.full; i++) {
@@ -131,6 +150,7 @@ function statement(st: State, cur: Cursor, first: Token, line: number): boolean 
     header(st, cur, first.text as HeaderWord, first, line);
     return true;
   }
+  if (st.headerOnly) return false;
   st.last = 'failed';
   // An unknown subject in the header is a typo, not the start of the commands: header lines
   // after it are still accepted (no cascade of "header lines must come before ...").

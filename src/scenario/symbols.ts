@@ -33,6 +33,12 @@ export class SymbolTracker {
   private readonly openMirrors = new Map<string, MirrorInfo>();
   private readonly closedMirrors = new Set<string>();
   private processCount = 0;
+  /**
+   * The buffer names each live process has mapped (a forked child inherits its parent's), to
+   * hold LIMITS.buffers before anything runs. The engine never forgets a buffer (munmap keeps
+   * the name), and refuses an mmap by an exited process, so exit stops the count.
+   */
+  private readonly buffers = new Map<string, Set<string>>();
   /** System RAM in pages (for `expect frame ram:N`). */
   ramPages = 0;
 
@@ -66,8 +72,8 @@ export class SymbolTracker {
     return [...this.kinds].filter(([, k]) => k === kind).map(([n]) => n);
   }
 
-  /** Declares a process; returns what is wrong instead, or null. */
-  declareProcess(name: string): string | null {
+  /** Declares a process (forked from `parent`); returns what is wrong instead, or null. */
+  declareProcess(name: string, parent?: string): string | null {
     const problem = nameProblem(name, 'a process name') ?? this.taken(name);
     if (problem !== null) return problem;
     if (this.processCount >= LIMITS.processes) {
@@ -75,7 +81,26 @@ export class SymbolTracker {
     }
     this.processCount += 1;
     this.kinds.set(name, 'process');
+    const inherited = parent === undefined ? undefined : this.buffers.get(parent);
+    this.buffers.set(name, new Set(inherited));
     return null;
+  }
+
+  /** Records `proc` mapping a buffer named `buf`: what is wrong (the buffer limit), or null. */
+  mmap(proc: string, buf: string): string | null {
+    const bufs = this.buffers.get(proc);
+    // An unknown or exited process, or a name it already has: the engine refuses the mmap.
+    if (bufs === undefined || bufs.has(buf)) return null;
+    if (bufs.size >= LIMITS.buffers) {
+      return overLimit(`buffer count of ${quote(proc)}`, bufs.size + 1, 'buffers');
+    }
+    bufs.add(buf);
+    return null;
+  }
+
+  /** `proc` exited: it maps nothing more. */
+  exit(proc: string): void {
+    this.buffers.delete(proc);
   }
 
   /** Declares a device of `pages` pages; returns what is wrong instead, or null. */

@@ -31,15 +31,18 @@
  * then brought up to date by the upgrade chain (v1 → v2 today: upgradeV1). A v3 would add
  * upgradeV2 and run it after both older readers.
  *
- * LIMITS. The fragment is refused past MAX_LINK_LENGTH characters before anything is
- * decoded; a declared size past RECORD_CAP is refused before inflating, and inflating stops
- * as soon as it produces more than the declared size (a zip bomb cannot get further). The
- * scenario text must parse (src/scenario/parse.ts); over a machine limit (RAM, device pages,
- * devices, processes) it is 'absurd-machine', any other error 'invalid-scenario'. A position
- * past the scenario's end is not an error here: the lab lands at the end.
+ * LIMITS. The fragment is refused past LIMITS.linkLength characters before anything is
+ * decoded (no base64, no inflate); a declared size past RECORD_CAP is refused before
+ * inflating, and inflating stops as soon as it produces more than the declared size (a zip
+ * bomb cannot get further). The scenario's header is read on its own first
+ * (parseHeader): a machine over a limit (RAM, device pages, devices, processes) is
+ * 'absurd-machine' before a single command is parsed. Then the whole text must parse
+ * (src/scenario/parse.ts): over the text or command limit it is 'too-large', any other error
+ * 'invalid-scenario'. A position past the scenario's end is not an error here: the lab lands
+ * at the end.
  */
-import { LIMITS } from '../engine/limits';
-import { parse } from '../scenario/parse';
+import { LIMITS, overLimit } from '../engine/limits';
+import { parse, parseHeader } from '../scenario/parse';
 import { toBase64url, fromBase64url } from './base64url';
 import { ByteReader, ByteWriter, crc32, ReadError, trailingU32, utf8Bytes } from './bytes';
 import { LinkFailure, corrupt, truncated, type LinkError, type LinkErrorKind } from './failure';
@@ -59,11 +62,8 @@ export type { LinkError, LinkErrorKind, LinkState };
 /** The format version encodeLink writes. */
 export const LINK_VERSION = 2;
 
-/**
- * The longest fragment decodeLink reads (2 MiB of characters, Chromium's limit for a whole
- * URL); encodeLink refuses to make a longer one.
- */
-export const MAX_LINK_LENGTH = 2 * 1024 * 1024;
+/** The longest fragment decodeLink reads (LIMITS.linkLength); encodeLink refuses to make a longer one. */
+export const MAX_LINK_LENGTH = LIMITS.linkLength;
 
 export type DecodedLink =
   | {
@@ -117,7 +117,7 @@ export function encodeLink(state: LinkState): string {
   const link = deflated.length < stored.length ? deflated : stored;
   if (link.length > MAX_LINK_LENGTH)
     throw new RangeError(
-      `Cannot make a link: it would be ${link.length} characters long, over the ${MAX_LINK_LENGTH} a browser opens; share the scenario file instead.`,
+      `Cannot make a link: ${overLimit('its length', link.length, 'linkLength')} characters; share the scenario file instead.`,
     );
   return link;
 }
@@ -142,12 +142,10 @@ const HEAD = /^hmm([0-9]{1,9})\./;
 
 function decode(input: string): DecodedLink {
   if (typeof input !== 'string') throw notOurs();
+  // First of all, before any copy or decoding: a huge fragment costs nothing to refuse.
+  if (input.length > MAX_LINK_LENGTH + 1) throw tooLong(input.length);
   const fragment = input.startsWith('#hmm') ? input.slice(1) : input;
-  if (fragment.length > MAX_LINK_LENGTH)
-    throw new LinkFailure(
-      'too-large',
-      `This link is ${fragment.length} characters long; HMM Lab opens links of up to ${MAX_LINK_LENGTH}.`,
-    );
+  if (fragment.length > MAX_LINK_LENGTH) throw tooLong(fragment.length);
   const head = HEAD.exec(fragment);
   if (!head) throw headProblem(fragment);
   const digits = head[1] as string;
@@ -163,6 +161,13 @@ function decode(input: string): DecodedLink {
     version === 1 ? upgradeV1(readV1(bytes, exact, prefix)) : readV2(bytes, exact, prefix);
   checkScenario(state.text);
   return { ok: true, state, upgradedFrom: version === LINK_VERSION ? null : version };
+}
+
+export function tooLong(length: number): LinkFailure {
+  return new LinkFailure(
+    'too-large',
+    `This link is too long to open: ${overLimit('its length', length, 'linkLength')} characters.`,
+  );
 }
 
 function notOurs(): LinkFailure {
@@ -235,15 +240,30 @@ function readV2(bytes: Uint8Array, exact: boolean, prefix: Uint8Array): LinkStat
 
 /** Limits of the machine itself: a scenario over one asks for a machine nobody can simulate. */
 const MACHINE_LIMIT = /is over the limit (ramPages|devicePages|devices|processes) =/;
+/** Limits of the scenario's size: the link is too large, whatever its machine. */
+const SIZE_LIMIT = /is over the limit (textLength|commands) =/;
 
 function checkScenario(text: string): void {
-  const parsed = parse(text);
-  if (parsed.ok) return;
-  const absurd = parsed.errors.find((e) => MACHINE_LIMIT.test(e.message));
+  // The header alone first: a huge machine is refused without reading its commands.
+  const absurd = parseHeader(text).find((e) => MACHINE_LIMIT.test(e.message));
   if (absurd)
     throw new LinkFailure(
       'absurd-machine',
       `The machine in this link is larger than HMM Lab can simulate (${absurd.message}).`,
+    );
+  const parsed = parse(text);
+  if (parsed.ok) return;
+  const machine = parsed.errors.find((e) => MACHINE_LIMIT.test(e.message));
+  if (machine)
+    throw new LinkFailure(
+      'absurd-machine',
+      `The machine in this link is larger than HMM Lab can simulate (${machine.message}).`,
+    );
+  const size = parsed.errors.find((e) => SIZE_LIMIT.test(e.message));
+  if (size)
+    throw new LinkFailure(
+      'too-large',
+      `The scenario in this link is larger than HMM Lab opens (${size.message}).`,
     );
   const first = parsed.errors[0];
   throw new LinkFailure(

@@ -13,7 +13,7 @@ import { copyToNewSystemPages } from '../migrate/system_dst';
 import { collect } from '../migrate/collect';
 import { migrateVmaFinalize, migrateVmaPages } from '../migrate/complete';
 import { narrateFrees } from '../migrate/frees';
-import { singlePageCalls, type Migration } from '../migrate/types';
+import { singlePageCallsInRuns, type Migration } from '../migrate/types';
 import { unmapAndCheck } from '../migrate/unmap';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
@@ -87,19 +87,28 @@ function lockFaultPages(k: Kernel, migs: readonly Migration[]): { count: number;
   return { count, devs };
 }
 
-/** Fault `vpns` (all device-private entries of `p`) back to system memory. */
-export function* migrateToRam(k: Kernel, p: Proc, vpns: number[], who: string): Gen<number> {
+/**
+ * Fault `n` pages (all device-private entries of `p`, as runs: start, length, ...) back to
+ * system memory.
+ */
+export function* migrateToRam(
+  k: Kernel,
+  p: Proc,
+  runs: readonly number[],
+  n: number,
+  who: string,
+): Gen<number> {
   // One migrate_vma per faulting page (dmirror_devmem_fault migrates the page that faulted).
-  const migs = singlePageCalls(k, p, vpns, SELECT_PRIVATE, !k.seeds);
+  const migs = singlePageCallsInRuns(k, p, runs, SELECT_PRIVATE, !k.seeds);
   const { count, devs } = lockFaultPages(k, migs);
   const devNames = devs.map((d) => k.m.devices[d]?.name ?? '?').join(', ');
   yield k.step(
     drvName(k, 'fault'),
-    `${who}: ${pages(vpns.length)} ${vpns.length === 1 ? 'has a device-private entry' : 'have device-private entries'} (${devNames}): the CPU cannot address device memory, so the owning driver migrates ${vpns.length === 1 ? 'it' : 'each'} back` +
+    `${who}: ${pages(n)} ${n === 1 ? 'has a device-private entry' : 'have device-private entries'} (${devNames}): the CPU cannot address device memory, so the owning driver migrates ${n === 1 ? 'it' : 'each'} back` +
       (k.seeds ? '' : ' (lock_page + get_page first)'),
     'fault',
     {
-      pages: vpns.length,
+      pages: n,
       marks: MARK.fault,
       source: k.seeds
         ? 'mm/memory.c, seed zone-device-refcount-thread'

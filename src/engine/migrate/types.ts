@@ -132,31 +132,53 @@ export function singlePageCalls(
   select: Select | ((dev: Device) => Select),
   fault: boolean,
 ): Migration[] {
-  const migs: Migration[] = [];
-  const pt = p.pt;
-  let vma: Vma | undefined;
+  // The runs of consecutive pages in `vpns`.
+  const runs: number[] = [];
   let i = 0;
   while (i < vpns.length) {
     const vpn = vpns[i] ?? 0;
-    if (!vma || vpn < vma.start || vpn >= vma.end) vma = findVma(p.vmas, vpn);
-    const dev = k.m.deviceOf(pt.pfn(vpn));
-    if (!vma || !dev) {
-      i++;
-      continue;
-    }
-    // The run: consecutive pages of this VMA on this device.
     let j = i + 1;
-    while (j < vpns.length) {
-      const v = vpns[j] ?? 0;
-      if (v !== vpn + (j - i) || v >= vma.end || k.m.deviceOf(pt.pfn(v)) !== dev) break;
-      j++;
-    }
-    const faults = new Int32Array(j - i);
-    if (fault) for (let x = 0; x < j - i; x++) faults[x] = pt.pfn(vpn + x);
-    else faults.fill(-1);
-    const sel = typeof select === 'function' ? select(dev) : select;
-    migs.push(new Migration(p, vma, vpn, vpn + (j - i), sel, dev, -1, faults));
+    while (j < vpns.length && vpns[j] === vpn + (j - i)) j++;
+    runs.push(vpn, j - i);
     i = j;
+  }
+  return singlePageCallsInRuns(k, p, runs, select, fault);
+}
+
+/** The same for pages given as runs of consecutive pages (start, length, ...; maximal, ascending). */
+export function singlePageCallsInRuns(
+  k: Kernel,
+  p: Proc,
+  runs: readonly number[],
+  select: Select | ((dev: Device) => Select),
+  fault: boolean,
+): Migration[] {
+  const migs: Migration[] = [];
+  const pt = p.pt;
+  const m = k.m;
+  let vma: Vma | undefined;
+  for (let r = 0; r < runs.length; r += 2) {
+    const first = runs[r] ?? 0;
+    const end = first + (runs[r + 1] ?? 0);
+    let vpn = first;
+    while (vpn < end) {
+      if (!vma || vpn < vma.start || vpn >= vma.end) vma = findVma(p.vmas, vpn);
+      const dev = m.deviceOf(pt.pfn(vpn));
+      if (!vma || !dev) {
+        vpn++;
+        continue;
+      }
+      // The batch: consecutive pages of this VMA on this device.
+      const stop = Math.min(end, vma.end);
+      let v = vpn + 1;
+      while (v < stop && m.deviceOf(pt.pfn(v)) === dev) v++;
+      const faults = new Int32Array(v - vpn);
+      if (fault) for (let x = 0; x < v - vpn; x++) faults[x] = pt.pfn(vpn + x);
+      else faults.fill(-1);
+      const sel = typeof select === 'function' ? select(dev) : select;
+      migs.push(new Migration(p, vma, vpn, v, sel, dev, -1, faults));
+      vpn = v;
+    }
   }
   return migs;
 }

@@ -9,7 +9,7 @@ import { pages, vaddr, type Kernel } from '../kernel';
 import { PG } from '../mem/frames';
 import type { Proc } from '../state';
 import type { Gen } from '../trace/step';
-import { handleMmFault } from './fault';
+import { handleMmFaultRange } from './fault';
 import { PTE, PTEB } from './pte';
 
 export type AccessMode = 'read' | 'write' | 'inc';
@@ -22,13 +22,6 @@ export function loadValue(k: Kernel, p: Proc, vpn: number): number {
 
 export function evalValue(v: ValueExpr, i: number): number {
   return (v.scale * i + v.offset) | 0;
-}
-
-/** start, start + 1, ..., start + n - 1. */
-function range(start: number, n: number): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = start + i;
-  return out;
 }
 
 /**
@@ -77,9 +70,8 @@ export function* cpuAccess(
   value: ValueExpr | null,
 ): Gen<number> {
   const write = mode !== 'read';
-  const vpns = range(start, npages);
   const who = `${p.name}: CPU ${mode === 'inc' ? 'read-modify-write' : mode}`;
-  const r = yield* handleMmFault(k, p, vpns, write, who);
+  const r = yield* handleMmFaultRange(k, p, start, npages, write, who);
   const done = r.ret ? r.done : npages;
   const seen = accessPages(k, p, start, done, base, mode, value);
   if (done > 0) {

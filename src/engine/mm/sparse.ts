@@ -53,6 +53,15 @@ export class SparseTable {
     return l;
   }
 
+  /**
+   * The leaf holding page `n` (undefined where there is none), through the cache: a hot loop
+   * over a range reads its entries directly, `n & 511` in the leaf (nothing may be written
+   * through it).
+   */
+  leafOf(n: number): Leaf | undefined {
+    return this.find(n);
+  }
+
   kind(n: number): number {
     const j = n - this.base;
     if (j >= 0 && j < LEAF_SIZE) return this.cur ? (this.cur.kind[j] ?? 0) : 0;

@@ -5,7 +5,6 @@
  */
 import type { Kernel } from '../kernel';
 import { PG } from '../mem/frames';
-import { allocSystemPage } from '../mm/pageref';
 import { MPFN, type Migration } from './types';
 
 export interface CopyOutcome {
@@ -34,21 +33,27 @@ export function copyToNewSystemPages(
   const erase = fromDevice && !k.seeds;
   let copied = 0;
   let erased = 0;
+  const values = f.value;
   for (const mig of migs) {
     const owner = mig.owner;
+    const srcs = mig.src;
+    const sflags = mig.sflags;
     for (let i = 0; i < mig.npages; i++) {
-      const src = mig.src[i] ?? -1;
-      if (src < 0 || !mig.migrating(i)) continue;
+      const src = srcs[i] ?? -1;
+      const sf = sflags[i] ?? 0;
+      if (src < 0 || (sf & MPFN.migrate) === 0) continue;
       if (fromDevice) {
         const mem = f.mem[src] ?? 0;
         if (mem === 0 || (owner && m.devices[mem - 1] !== owner)) continue;
       }
-      const dst = allocSystemPage(k, false);
+      // alloc_page (allocSystemPage: refcount 1, no flags), locked, the data copied: one
+      // frame reset and one change logged.
+      const dst = m.sys.take();
       if (dst < 0) return { copied, oom: true, erased };
-      f.flags[dst] = (f.flags[dst] ?? 0) | PG.locked;
-      f.setValue(dst, f.value[src] ?? 0);
+      f.reset(dst, 1, PG.locked);
+      values[dst] = values[src] ?? 0;
       mig.dst[i] = dst;
-      mig.dflags[i] = (mig.sflags[i] ?? 0) & MPFN.write;
+      mig.dflags[i] = sf & MPFN.write;
       copied++;
       if (erase && mig.proc) erased += eraseOwnerEntry(k, src, mig.start + i);
     }

@@ -11,6 +11,7 @@ import type { Proc } from '../state';
 import type { Gen } from '../trace/step';
 import { handleMmFaultRange } from './fault';
 import { PTE, PTEB } from './pte';
+import { LEAF_SIZE, type Leaf } from './sparse';
 
 export type AccessMode = 'read' | 'write' | 'inc';
 
@@ -41,14 +42,26 @@ function accessPages(
   const f = k.m.frames;
   const pt = p.pt;
   const v = value ?? { scale: 0, offset: 0 };
+  const zero = k.m.zeroPfn;
+  const values = f.value;
   const seen: number[] = [];
+  // The page-table leaf of the current page, read directly (writes go through pt).
+  let leaf: Leaf | undefined;
+  let leafBase = -LEAF_SIZE;
   for (let i = 0; i < done; i++) {
     const vpn = start + i;
-    if (pt.kind(vpn) !== PTE.present) continue;
-    const pfn = pt.pfn(vpn);
-    const old = loadValue(k, p, vpn);
+    let j = vpn - leafBase;
+    if (j < 0 || j >= LEAF_SIZE) {
+      leaf = pt.leafOf(vpn);
+      leafBase = vpn - (vpn & (LEAF_SIZE - 1));
+      j = vpn - leafBase;
+    }
+    if (!leaf || leaf.kind[j] !== PTE.present) continue;
+    const pfn = leaf.a[j] ?? 0;
+    // loadValue's answer.
+    const old = pfn === zero ? 0 : (values[pfn] ?? 0);
     if (seen.length < 4) seen.push(old);
-    const was = pt.bits(vpn);
+    const was = leaf.b[j] ?? 0;
     let bits = was | PTEB.young;
     if (write) {
       f.setValue(pfn, mode === 'inc' ? (old + 1) | 0 : evalValue(v, base + i));

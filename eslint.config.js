@@ -33,6 +33,37 @@ const restrictedGlobals = [
   { name: 'process', message: `${PURE_WHY}; Node belongs to src/cli.` },
 ];
 
+/**
+ * Nothing from a scenario, a link or a file is ever interpreted as HTML or code (README,
+ * "Security"): no HTML sinks, no string-to-code, no handler attributes. React and text nodes
+ * only; the build's CSP (vite/csp.ts) refuses the rest at run time as well.
+ */
+const TEXT_WHY = 'scenario and link text must render as text (README, Security)';
+const securityProperties = [
+  ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'srcdoc'].map(
+    (property) => ({ property, message: `${TEXT_WHY}: use textContent or React.` }),
+  ),
+  ...['write', 'writeln'].map((property) => ({
+    object: 'document',
+    property,
+    message: `${TEXT_WHY}: no document.${property}.`,
+  })),
+];
+const securitySyntax = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: `${TEXT_WHY}: no dangerouslySetInnerHTML.`,
+  },
+  {
+    selector: "CallExpression[callee.property.name='html']",
+    message: `${TEXT_WHY}: D3's .html() parses markup; use .text().`,
+  },
+  {
+    selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^on/i]",
+    message: `${TEXT_WHY}: no inline event handler attributes (the CSP refuses them too).`,
+  },
+];
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -76,6 +107,13 @@ export default defineConfig([
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
+      // Text stays text, code stays code (with @typescript-eslint/no-implied-eval, which the
+      // type-checked preset already turns on).
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      'no-restricted-properties': ['error', ...securityProperties],
+      'no-restricted-syntax': ['error', ...securitySyntax],
     },
   },
 
@@ -146,6 +184,7 @@ export default defineConfig([
         },
         { object: 'Date', property: 'now', message: `${TIME_WHY}.` },
         { object: 'performance', property: 'now', message: `${TIME_WHY}.` },
+        ...securityProperties,
       ],
       'no-restricted-syntax': [
         'error',
@@ -155,6 +194,7 @@ export default defineConfig([
           selector: "MemberExpression[object.name='globalThis']",
           message: `${PURE_WHY}: no ambient globals through globalThis.`,
         },
+        ...securitySyntax,
       ],
     },
   },

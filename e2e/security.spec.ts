@@ -10,6 +10,7 @@
  * lazy chunks are not prefetched: the first paint stays small, and they come from the same
  * static host the page came from (an offline-cached page has them too).
  */
+/* eslint-disable no-script-url -- javascript: URLs are this spec's hostile input */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { encodeLink } from '../src/share/link';
@@ -164,6 +165,7 @@ test.describe('content security policy', () => {
       document.body.append(script);
 
       const img = document.createElement('img');
+      // eslint-disable-next-line no-restricted-syntax -- the CSP must refuse it
       img.setAttribute('onerror', 'window.__handler = 1');
       img.src = 'data:,not-an-image';
       document.body.append(img);

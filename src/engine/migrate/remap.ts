@@ -8,6 +8,7 @@
 import type { Kernel } from '../kernel';
 import { PG } from '../mem/frames';
 import { PTE, PTEB } from '../mm/pte';
+import { LEAF_SIZE } from '../mm/sparse';
 import { kindMask, rmapVisit } from '../mm/rmap';
 import type { Proc } from '../state';
 import { MPFN, type Migration } from './types';
@@ -49,8 +50,19 @@ export function remapOne(
   pfn: number,
   exclusive: boolean,
 ): void {
+  remapBits(k, proc, vpn, pfn, exclusive, proc.pt.bits(vpn));
+}
+
+/** remapOne, given the migration entry's bits. */
+function remapBits(
+  k: Kernel,
+  proc: Proc,
+  vpn: number,
+  pfn: number,
+  exclusive: boolean,
+  b: number,
+): void {
   const pt = proc.pt;
-  const b = pt.bits(vpn);
   const f = k.m.frames;
   const e = entryBits(
     k,
@@ -88,15 +100,15 @@ export function removeOwnMigrationPte(
   const sf = mig.sflags[i] ?? 0;
   const exclusive = (sf & MPFN.exclusive) !== 0;
   const p = mig.proc;
-  const vpn = mig.start + i;
-  if (
-    p &&
-    (sf & (MPFN.unmapped | MPFN.elsewhere)) === MPFN.unmapped &&
-    p.pt.kind(vpn) === PTE.migration &&
-    p.pt.pfn(vpn) === src
-  ) {
-    remapOne(k, p, vpn, dst, exclusive);
-    return 1;
+  if (p && (sf & (MPFN.unmapped | MPFN.elsewhere)) === MPFN.unmapped) {
+    const vpn = mig.start + i;
+    // The entry, read once from its leaf.
+    const leaf = p.pt.leafOf(vpn);
+    const x = vpn & (LEAF_SIZE - 1);
+    if (leaf && leaf.kind[x] === PTE.migration && leaf.a[x] === src) {
+      remapBits(k, p, vpn, dst, exclusive, leaf.b[x] ?? 0);
+      return 1;
+    }
   }
   return removeMigrationPtes(k, src, dst, exclusive);
 }

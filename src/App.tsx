@@ -93,20 +93,17 @@ function LabApp({ debug, embed, ignored }: { debug: boolean; embed: boolean; ign
         kind: 'notice',
         message: `Ignored in the address: ${ignored.join('; ')}.`,
       };
-    const s = createLabStore(new LabClient(), initial);
-    installTestHook(s);
+    const client = new LabClient();
+    const s = createLabStore(client, initial);
+    installTestHook(s, client);
     return { store: s, ranText: initial.ranText ?? initial.text };
   }, [storage, embed, ignored]);
 
   useEffect(() => {
     if (embed) return;
-    const stop = autosave(store, storage, ranText, () =>
-      store.getState().showError({
-        kind: 'file',
-        message:
-          'The browser refused to save your draft (storage full or disabled); save the scenario to a file to keep it.',
-      }),
-    );
+    const stop = autosave(store, storage, ranText, {
+      loadDraft: (d) => void loadDraft(store.getState(), d),
+    });
     // A link pasted into the address bar of an open lab.
     const onHash = (): void => {
       const fragment = linkFragment(window.location.hash);

@@ -27,6 +27,16 @@ export interface LabTestHook {
   latency?: () => number | null;
   /** Changes whenever a worker reply is applied (operations : micro-step position). */
   stamp?: () => string;
+  /**
+   * Fault injection, only under automation (navigator.webdriver), never from a URL or a
+   * scenario: `watchdog(ms)` shortens the worker watchdog; `arm({kind, op})` makes every live
+   * run of a command with that op hang (an endless loop) or throw, in this worker and every
+   * restarted one; `arm(null)` clears it.
+   */
+  faults?: {
+    watchdog: (ms: number) => void;
+    arm: (plan: { kind: 'hang' | 'throw'; op: string } | null) => Promise<void>;
+  };
 }
 
 declare global {

@@ -165,4 +165,27 @@ export class LabPage {
   banner() {
     return this.page.getByTestId('error-banner');
   }
+
+  /** The draft notice (storage full, or another tab's edit). */
+  draftNotice() {
+    return this.page.getByTestId('draft-notice');
+  }
+
+  /** The autosaved draft's text as stored, or null. */
+  async storedDraftText(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const raw = localStorage.getItem('hmm-lab.draft');
+      return raw ? (JSON.parse(raw) as { text: string }).text : null;
+    });
+  }
+
+  /** Shorten the worker watchdog (test hook, under automation only). */
+  async watchdog(ms: number): Promise<void> {
+    await this.page.evaluate((m) => window.__hmmlab?.faults?.watchdog(m), ms);
+  }
+
+  /** Make every live run of commands with op `op` hang or throw in the worker (null: clear). */
+  async armFault(plan: { kind: 'hang' | 'throw'; op: string } | null): Promise<void> {
+    await this.page.evaluate((p) => window.__hmmlab?.faults?.arm(p), plan);
+  }
 }

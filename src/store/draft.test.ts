@@ -1,5 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { DRAFT_KEY, readDraft, writeDraft, type Draft, type DraftStorage } from './draft';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STORYBOARD } from '../scenario/examples';
+import { LabHost } from '../worker/host';
+import type { LabConnection } from '../worker/client';
+import {
+  autosave,
+  CONFLICT_MESSAGE,
+  DRAFT_KEY,
+  parseDraft,
+  QUOTA_MESSAGE,
+  readDraft,
+  saveDraft,
+  writeDraft,
+  type Draft,
+  type DraftStorage,
+} from './draft';
+import { createLabStore } from './labStore';
+import type { LabState } from './types';
+import type { StoreApi } from 'zustand/vanilla';
 
 function memory(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -54,5 +71,117 @@ describe('the autosaved draft', () => {
     expect(writeDraft(hostile, draft)).toBe(false);
     expect(readDraft(null)).toBeNull();
     expect(writeDraft(null, draft)).toBe(false);
+  });
+});
+
+/** A connection straight to a host (no worker): enough for the store autosave watches. */
+function direct(): LabConnection {
+  const host = new LabHost();
+  return {
+    init: (spec, steps, at, watch) => Promise.resolve(host.init(spec, steps, at, watch)),
+    append: (steps, watch) => Promise.resolve(host.append(steps, watch)),
+    seek: (op, step, watch) => Promise.resolve(host.seek(op, step, watch)),
+    watch: (pfn) => Promise.resolve(host.watch(pfn)),
+    fail: (fatal) => Promise.resolve(host.fail(fatal)),
+    onCrash: () => () => {},
+  };
+}
+
+function ready(store: StoreApi<LabState>): Promise<void> {
+  return vi.waitFor(() => expect(store.getState().status).toBe('ready'));
+}
+
+/** A storage whose setItem throws what a full browser storage throws, while `full`. */
+function fullable() {
+  const m = memory();
+  let full = true;
+  const storage: DraftStorage = {
+    ...m,
+    setItem: (k, v) => {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      m.setItem(k, v);
+    },
+  };
+  return { data: m.data, storage, free: () => (full = false) };
+}
+
+describe('autosave under a full storage and a second tab', () => {
+  let stops: (() => void)[] = [];
+  afterEach(() => {
+    stops.forEach((f) => f());
+    stops = [];
+    vi.useRealTimers();
+  });
+
+  it('saveDraft says why a save was refused', () => {
+    expect(saveDraft(fullable().storage, draft)).toBe('quota');
+    const disabled: DraftStorage = {
+      ...memory(),
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
+    expect(saveDraft(disabled, draft)).toBe('disabled');
+    expect(saveDraft(null, draft)).toBe('disabled');
+    expect(saveDraft(memory(), draft)).toBe('saved');
+    expect(parseDraft(JSON.stringify(draft))).toEqual(draft);
+    expect(parseDraft(null)).toBeNull();
+  });
+
+  it('a full storage: a persistent notice, the work stays in memory, and the next save clears it', async () => {
+    const store = createLabStore(direct(), { text: STORYBOARD });
+    await ready(store);
+    const st = fullable();
+    const refused = vi.fn();
+    stops.push(autosave(store, st.storage, STORYBOARD, { onRefused: refused, events: null }));
+    const edited = `${STORYBOARD}app read buf\n`;
+    store.getState().setText(edited);
+    await vi.waitFor(() => expect(store.getState().draftNotice?.kind).toBe('quota'));
+    expect(store.getState().draftNotice?.message).toBe(QUOTA_MESSAGE);
+    expect(refused).toHaveBeenCalled();
+    expect(store.getState().text).toBe(edited);
+    expect(st.data.has(DRAFT_KEY)).toBe(false);
+    // Another banner does not hide it: it is its own slot.
+    store.getState().showError({ kind: 'notice', message: 'something else' });
+    expect(store.getState().draftNotice?.kind).toBe('quota');
+    // Space again: the next change saves, and the notice goes.
+    st.free();
+    store.getState().setText(`${edited}app read buf\n`);
+    await vi.waitFor(() => expect(store.getState().draftNotice).toBeNull());
+    expect(readDraft(st.storage)?.text).toBe(`${edited}app read buf\n`);
+  });
+
+  it("another tab's different draft: a notice, never a silent replace; keep mine writes mine, load theirs loads theirs", async () => {
+    const store = createLabStore(direct(), { text: STORYBOARD });
+    await ready(store);
+    const storage = memory();
+    const events = new EventTarget();
+    const loaded: Draft[] = [];
+    stops.push(autosave(store, storage, STORYBOARD, { events, loadDraft: (d) => loaded.push(d) }));
+    const theirs: Draft = { ...draft, text: `${STORYBOARD}app read buf\n`, ranText: STORYBOARD };
+    const fire = (key: string, d: Draft | null) => {
+      const raw = d ? JSON.stringify(d) : null;
+      if (raw) storage.data.set(key, raw);
+      events.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: raw }));
+    };
+    // Other keys and the same text: nothing to say.
+    fire('hmm-lab.draft.previous', theirs);
+    fire(DRAFT_KEY, { ...theirs, text: STORYBOARD });
+    expect(store.getState().draftNotice).toBeNull();
+    fire(DRAFT_KEY, theirs);
+    const n = store.getState().draftNotice;
+    expect(n?.kind).toBe('conflict');
+    expect(n?.message).toBe(CONFLICT_MESSAGE);
+    expect(store.getState().text).toBe(STORYBOARD); // untouched
+    expect(n?.actions.map((a) => a.testId)).toEqual(['draft-load-theirs', 'draft-keep-mine']);
+    // Keep mine: this tab's draft is written now (the last writer wins).
+    n?.actions[1]?.run();
+    expect(store.getState().draftNotice).toBeNull();
+    expect(readDraft(storage)?.text).toBe(STORYBOARD);
+    // Again, and load theirs.
+    fire(DRAFT_KEY, theirs);
+    store.getState().draftNotice?.actions[0]?.run();
+    expect(loaded).toEqual([theirs]);
+    expect(store.getState().draftNotice).toBeNull();
   });
 });

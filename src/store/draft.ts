@@ -5,7 +5,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Position } from '../worker/protocol';
-import type { LabState, RangeSelection } from './types';
+import type { DraftAction, LabState, RangeSelection } from './types';
 
 export const DRAFT_KEY = 'hmm-lab.draft';
 export const PREVIOUS_DRAFT_KEY = 'hmm-lab.draft.previous';
@@ -91,25 +91,86 @@ export function draftOf(s: LabState, ranText: string): Draft {
   };
 }
 
+/** A browser's refusal, by name: a full quota, or storage that is disabled. */
+function refusal(e: unknown): 'quota' | 'disabled' {
+  const name = (e as { name?: unknown } | null)?.name;
+  const code = (e as { code?: unknown } | null)?.code;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22
+    ? 'quota'
+    : 'disabled';
+}
+
+/** Save, saying why not: 'quota' (storage full), 'disabled' (no storage, or it refused). */
+export function saveDraft(
+  storage: DraftStorage | null,
+  d: Draft,
+  key = DRAFT_KEY,
+): 'saved' | 'quota' | 'disabled' {
+  if (!storage) return 'disabled';
+  try {
+    storage.setItem(key, JSON.stringify(d));
+    return 'saved';
+  } catch (e) {
+    return refusal(e);
+  }
+}
+
+/** The draft in a raw stored value (a `storage` event's newValue), or null. */
+export function parseDraft(raw: string | null): Draft | null {
+  return readDraft({ getItem: () => raw, setItem: () => {}, removeItem: () => {} });
+}
+
+export const QUOTA_MESSAGE =
+  'Your draft could not be saved: browser storage is full. Your work is still here in this tab; download it with Save (.hmm) to keep it, or free some space and it is saved again with your next change.';
+export const DISABLED_MESSAGE =
+  'Your draft could not be saved: this browser refuses to store it (storage disabled). Your work is still here in this tab; download it with Save (.hmm) to keep it.';
+export const CONFLICT_MESSAGE =
+  'This scenario was also edited in another tab; the last save wins, so your next change here replaces theirs. Load theirs, or keep yours (saved now).';
+
+export interface AutosaveOptions {
+  /** Told whenever a save is refused (after the notice is set). */
+  onRefused?: () => void;
+  /** Load another tab's draft here ("load theirs"); without it that action is not offered. */
+  loadDraft?: (d: Draft) => void;
+  /** Where `storage` events arrive (default: window). */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+}
+
 /**
  * Save the draft whenever the text, the step or the selection change (after a short pause,
  * and at once when the page is hidden). Returns a stop function.
+ *
+ * A refused save (full quota, disabled storage) sets a persistent notice (the work stays in
+ * memory) until a later save succeeds. Another tab saving a different draft sets a notice too:
+ * the last writer wins in storage, and this tab's text is never replaced without the user's
+ * word ("load theirs" / "keep mine").
  */
 export function autosave(
   store: StoreApi<LabState>,
   storage: DraftStorage | null,
   initialRanText: string,
-  onRefused: () => void = () => {},
+  options: AutosaveOptions = {},
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   // The last text that parsed and ran: what a reload runs when the text has errors.
   let ranText = initialRanText;
+  const notice = (): LabState['draftNotice'] => store.getState().draftNotice;
   const save = (): void => {
     timer = null;
     const s = store.getState();
     if (s.status === 'starting') return;
     if (s.textErrors.length === 0 && !s.textPending) ranText = s.text;
-    if (!writeDraft(storage, draftOf(s, ranText))) onRefused();
+    const r = saveDraft(storage, draftOf(s, ranText));
+    if (r === 'saved') {
+      if (notice()?.kind === 'quota') s.setDraftNotice(null);
+      return;
+    }
+    s.setDraftNotice({
+      kind: 'quota',
+      message: r === 'quota' ? QUOTA_MESSAGE : DISABLED_MESSAGE,
+      actions: [],
+    });
+    options.onRefused?.();
   };
   const unsub = store.subscribe((s, prev) => {
     if (
@@ -132,11 +193,47 @@ export function autosave(
   const onHide = (): void => {
     if (document.visibilityState === 'hidden') flush();
   };
+  /** Another tab wrote the draft. */
+  const onStorage = (ev: Event): void => {
+    const { key, newValue } = ev as StorageEvent;
+    if (key !== DRAFT_KEY) return;
+    const theirs = parseDraft(newValue);
+    const s = store.getState();
+    if (!theirs || theirs.text === s.text) {
+      if (notice()?.kind === 'conflict') s.setDraftNotice(null);
+      return;
+    }
+    const actions: DraftAction[] = [];
+    const load = options.loadDraft;
+    if (load)
+      actions.push({
+        label: 'load theirs',
+        testId: 'draft-load-theirs',
+        run: () => {
+          store.getState().setDraftNotice(null);
+          load(theirs);
+        },
+      });
+    actions.push({
+      label: 'keep mine',
+      testId: 'draft-keep-mine',
+      run: () => {
+        store.getState().setDraftNotice(null);
+        if (timer) clearTimeout(timer);
+        save(); // this tab becomes the last writer
+      },
+    });
+    s.setDraftNotice({ kind: 'conflict', message: CONFLICT_MESSAGE, actions });
+  };
+  const events =
+    options.events === undefined ? (typeof window !== 'undefined' ? window : null) : options.events;
+  events?.addEventListener('storage', onStorage);
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
   if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
   return () => {
     unsub();
     flush();
+    events?.removeEventListener('storage', onStorage);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
     if (typeof window !== 'undefined') window.removeEventListener('pagehide', flush);
   };

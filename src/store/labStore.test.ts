@@ -24,7 +24,7 @@ class FakeClient implements LabConnection {
   delay: Partial<Record<string, number>> = {};
   /** The next call of this name crashes the "worker". */
   crashOn: string | null = null;
-  private listeners = new Set<(reason: string) => void>();
+  private listeners = new Set<(reason: string, op: number | null) => void>();
 
   init(spec: MachineSpec, steps: ScenarioStep[], at: Position | null, watch: number | null) {
     this.inits.push(steps);
@@ -42,14 +42,14 @@ class FakeClient implements LabConnection {
   fail(fatal: boolean) {
     return this.answer('fail', () => this.host.fail(fatal));
   }
-  onCrash(listener: (reason: string) => void) {
+  onCrash(listener: (reason: string, op: number | null) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
   /** The worker dies: a fresh, empty host takes its place. */
-  crash(reason: string): void {
+  crash(reason: string, op: number | null = null): void {
     this.host = new LabHost();
-    this.listeners.forEach((l) => l(reason));
+    this.listeners.forEach((l) => l(reason, op));
   }
 
   private async answer<T>(name: string, fn: () => T): Promise<T> {
@@ -359,10 +359,12 @@ describe('the lab store', () => {
     expect(s().steps).toEqual(f.steps);
     expect(s().text).toBe(text);
     expect(s().ops).toHaveLength(f.commands.length);
-    expect(s().error).toEqual({
-      kind: 'crash',
-      message: `The engine worker stopped (boom). It was restarted and your ${f.commands.length} commands were replayed.`,
-    });
+    expect(s().error?.kind).toBe('crash');
+    expect(s().error?.message).toMatch(
+      new RegExp(
+        `^The engine worker stopped \\(boom\\)\\. It was restarted at op \\d+, step \\d+ and your ${f.commands.length} commands were replayed\\.$`,
+      ),
+    );
     expect(s().status).toBe('ready');
     // The lab works on: the next run lands after the replayed operations.
     await store.getState().run(badRead);
@@ -411,6 +413,50 @@ describe('the lab store', () => {
     await store.getState().seek(0, -1);
     expect(client.inits[client.inits.length - 1]).toEqual(f.steps);
     expect(s().position).toEqual({ op: 0, step: -1 });
-    expect(s().error?.message).toMatch(/It was restarted and your \d+ commands were replayed/);
+    expect(s().error?.message).toMatch(
+      /It was restarted at op \d+, step \d+ and your \d+ commands were replayed/,
+    );
+  });
+
+  it('a command that kills the engine on every replay is not replayed in a loop: the lab stops before it', async () => {
+    const { client, s, store, f } = await lab();
+    await store.getState().seek(4, 0);
+    // From now on, any init that reaches command 3 dies there (a runaway engine on that command).
+    const origInit = client.init.bind(client);
+    client.init = (spec, steps, at, watch): Promise<StateReply> => {
+      if (steps.length <= 2) return origInit(spec, steps, at, watch);
+      client.inits.push(steps);
+      client.crash('it stopped answering', 2);
+      return Promise.reject(new LabCrashError('it stopped answering', 2));
+    };
+    client.crash('killed');
+    await idle(store);
+    const inits = client.inits.slice(-2).map((x) => x.length);
+    expect(inits).toEqual([f.steps.length, 2]);
+    expect(s().steps).toEqual(f.steps.slice(0, 2));
+    expect(s().ops).toHaveLength(2);
+    expect(s().error?.kind).toBe('crash');
+    const cmd = f.steps[2]!;
+    expect(s().error?.message).toContain(
+      `stopped it again (it stopped answering) on command 3 (${cmd.command.op}, line ${cmd.line})`,
+    );
+    expect(s().error?.message).toMatch(/stopped before it, at op 2, step \d+/);
+    // The text keeps the line: nothing the user wrote is lost.
+    expect(s().text).toBe(STORYBOARD);
+    // No replay is pending: the next action just runs.
+    const n = client.inits.length;
+    await store.getState().seek(0, -1);
+    expect(client.inits).toHaveLength(n);
+    expect(s().position).toEqual({ op: 0, step: -1 });
+  });
+
+  it('a crash names the command the worker was running and where the lab was restarted', async () => {
+    const { client, s, store } = await lab();
+    await store.getState().seek(1, 0);
+    client.crash('it stopped answering: no answer to seek within 10 s', 1);
+    await idle(store);
+    expect(s().error?.message).toMatch(
+      /^The engine worker stopped \(it stopped answering: no answer to seek within 10 s\) on command 2 \([a-z-]+, line \d+\)\. It was restarted at op 2, step 1 and your \d+ commands were replayed\.$/,
+    );
   });
 });

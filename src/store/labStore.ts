@@ -13,7 +13,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../scenario/ast';
 import { isCrash, type LabConnection } from '../worker/client';
-import type { Position, StateReply } from '../worker/protocol';
+import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
 import { applyReply } from './bridge';
 import {
   endPosition,
@@ -52,6 +52,23 @@ const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 
 const replayed = (n: number): string =>
   `your ${plural(n, 'command')} ${n === 1 ? 'was' : 'were'} replayed`;
 
+/** Where the views are, as the timeline says it. */
+function where(p: Position): string {
+  return p.op < 0 ? 'the machine as booted' : `op ${p.op + 1}, step ${p.step + 1}`;
+}
+
+/** "command 5 (inc, line 9)" for operation `k` of `steps` ("(a new one)" past their end). */
+function commandName(k: number, steps: readonly ScenarioStep[]): string {
+  const s = steps[k];
+  if (!s) return `command ${k + 1} (a new one)`;
+  return `command ${k + 1} (${s.command.op}${s.line > 0 ? `, line ${s.line}` : ''})`;
+}
+
+/** " on command 5 (inc, line 9)" when the dead worker said which command it was running. */
+function during(op: number | null, steps: readonly ScenarioStep[]): string {
+  return op === null ? '' : ` on ${commandName(op, steps)}`;
+}
+
 function textError(n: number, first: string): LabError {
   return {
     kind: 'scenario',
@@ -84,8 +101,11 @@ const PLACEHOLDER_SPEC = {
  */
 export function createLabStore(client: LabConnection, initial: InitialLab): StoreApi<LabState> {
   const queue = createQueue();
-  /** Why the worker died, until the replay into its successor has been tried. */
-  let crashed: string | null = null;
+  /**
+   * Why the worker died (and the command it had started, when it said), until the replay into
+   * its successor has been tried.
+   */
+  let crashed: { reason: string; op: number | null } | null = null;
   /** Queue a replay alone (set once the store exists). */
   let heal: () => Promise<void> = () => Promise.resolve();
   /** The parse of the text that last parsed (what `steps` came from). */
@@ -101,27 +121,58 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
   const store = createStore<LabState>()((set, get) => {
     /** Replay the scenario into the fresh worker, and go back to where the user was. */
     async function recover(): Promise<void> {
-      const reason = crashed;
+      const c = crashed ?? { reason: 'it stopped', op: null };
       crashed = null;
       const { spec, steps, watched, position } = get();
-      const what = `The engine worker stopped (${reason})`;
+      const what = `The engine worker stopped (${c.reason})${during(c.op, steps)}`;
       try {
         const reply = await client.init(spec, steps, position, watched);
         applyReply(set, get, reply, {
           error: {
             kind: 'crash',
-            message: `${what}. It was restarted and ${replayed(steps.length)}.`,
+            message: `${what}. It was restarted at ${where(reply.position)} and ${replayed(steps.length)}.`,
           },
         });
+        return;
       } catch (e) {
+        // The replay died on one of the user's own commands: that command kills the engine.
+        // Replaying it again would only loop; stop just before it.
+        if (isCrash(e) && typeof e.op === 'number' && e.op < steps.length) {
+          if (await stopBefore(e.op, what, e.reason ?? e.message)) return;
+        }
         // Dead again: leave the crash pending so the next action retries the replay.
-        if (isCrash(e)) crashed = e.reason ?? e.message;
+        if (isCrash(e)) crashed = { reason: e.reason ?? e.message, op: e.op ?? null };
         set({
           error: {
             kind: 'crash',
             message: `${what}, and replaying your ${plural(steps.length, 'command')} failed: ${message(e)}`,
           },
         });
+      }
+    }
+
+    /**
+     * Replay only the commands before `k` (the one the replay died on); true when the lab runs
+     * again. The text keeps the command's line, so the user sees it and can change it.
+     */
+    async function stopBefore(k: number, what: string, again: string): Promise<boolean> {
+      const { spec, steps, watched, position } = get();
+      const prefix = steps.slice(0, k);
+      const at = position && position.op < k ? position : null;
+      crashed = null;
+      try {
+        const reply = await client.init(spec, prefix, at, watched);
+        applyReply(set, get, reply, {
+          steps: prefix,
+          error: {
+            kind: 'crash',
+            message: `${what}. Replaying your commands stopped it again (${again}) on ${commandName(k, steps)}: that command stops the engine, so the lab stopped before it, at ${where(reply.position)} (${replayed(k)}). Change or remove that line.`,
+          },
+        });
+        return true;
+      } catch (e) {
+        if (isCrash(e)) crashed = { reason: e.reason ?? e.message, op: e.op ?? null };
+        return false;
       }
     }
 
@@ -147,7 +198,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
           });
         } catch (e) {
           if (isCrash(e)) {
-            crashed ??= e.reason ?? e.message;
+            crashed ??= { reason: e.reason ?? e.message, op: e.op ?? null };
             await recover();
           } else set({ error: workerError(e) });
         } finally {
@@ -267,6 +318,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       watched: null,
       history: null,
       error: null,
+      draftNotice: null,
       lastLatencyMs: null,
       playing: false,
       predict: { on: false, phase: 'idle', guess: { where: null, ref: null } },
@@ -379,6 +431,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
         ),
       showError: (error) => set({ error }),
       dismissError: () => set({ error: null }),
+      setDraftNotice: (draftNotice) => set({ draftNotice }),
       injectFailure: (fatal) =>
         request(async () => {
           await client.fail(fatal);
@@ -390,8 +443,8 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
 
   // A crash between requests (fail(true), a worker dying on its own) has no call to reject:
   // queue the replay. During a request, that request's catch does it.
-  client.onCrash((reason) => {
-    crashed = reason;
+  client.onCrash((reason, op) => {
+    crashed = { reason, op };
     if (queue.size === 0) void heal();
   });
 

@@ -30,6 +30,24 @@ export interface LabError {
   action?: { label: string; run: () => void };
 }
 
+/** A button on a draft notice. */
+export interface DraftAction {
+  label: string;
+  testId: string;
+  run: () => void;
+}
+
+/**
+ * What happened to the autosaved draft, apart from the lab's one-at-a-time banner so it stays
+ * until it no longer holds: 'quota' (the browser refused to save it; the work is only in this
+ * tab), 'conflict' (another tab saved a different draft; the last writer wins).
+ */
+export interface DraftNotice {
+  kind: 'quota' | 'conflict';
+  message: string;
+  actions: DraftAction[];
+}
+
 /** Where to land after loading a scenario (a link or a draft carries these). */
 export interface LoadOptions {
   at?: Position | null;
@@ -74,6 +92,8 @@ export interface LabState {
   watched: number | null;
   history: FrameHistory | null;
   error: LabError | null;
+  /** The draft could not be saved, or another tab saved another one (null: all is well). */
+  draftNotice: DraftNotice | null;
   /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
   lastLatencyMs: number | null;
   playing: boolean;
@@ -103,6 +123,7 @@ export interface LabState {
   watch: (pfn: number | null) => Promise<void>;
   showError: (error: LabError) => void;
   dismissError: () => void;
+  setDraftNotice: (notice: DraftNotice | null) => void;
   /** Test hook: make the worker throw (recoverable) or die (fatal). */
   injectFailure: (fatal: boolean) => Promise<void>;
 }

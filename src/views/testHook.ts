@@ -1,20 +1,36 @@
 /**
  * Installs the read-only window.__hmmlab hook e2e tests read: what the canvases painted, the
  * PTE a page has, a frame's struct page, the chart's points, the narration. Installed always
- * (it only reads); never used by the app itself.
+ * (it only reads), except `faults` (worker fault injection), installed only under automation
+ * (navigator.webdriver); never used by the app itself.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { PTE_BIT_NAMES, PTE_KIND_NAMES } from '../engine/mm/pte';
 import type { LabState } from '../store/types';
 import type {} from '../testHook';
+import type { FaultPlan } from '../worker/protocol';
 import type { CellState } from './model/frameCells';
 import { entryAt } from './model/lookup';
 
 /** What each memory grid painted last, by memory name (read only when a test asks). */
 export const painted = new Map<string, () => CellState[]>();
 
-export function installTestHook(store: StoreApi<LabState>): void {
+/** What the fault-injection part of the hook needs of the worker client. */
+export interface FaultTarget {
+  setWatchdog(ms: number): void;
+  fault(plan: FaultPlan | null): Promise<void>;
+}
+
+export function installTestHook(store: StoreApi<LabState>, client?: FaultTarget): void {
   const prev = window.__hmmlab;
+  // Faults only under automation: no URL, scenario or click can reach them.
+  const faults =
+    client && navigator.webdriver
+      ? {
+          watchdog: (ms: number) => client.setWatchdog(ms),
+          arm: (plan: FaultPlan | null) => client.fault(plan),
+        }
+      : undefined;
   window.__hmmlab = {
     conformance: prev?.conformance ?? {},
     grid: (name) => painted.get(name)?.() ?? [],
@@ -52,5 +68,6 @@ export function installTestHook(store: StoreApi<LabState>): void {
       const st = store.getState();
       return `${st.ops.length}:${st.snapshot?.seq ?? -1}:${st.position?.op ?? -2}.${st.position?.step ?? -2}`;
     },
+    ...(faults ? { faults } : {}),
   };
 }

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabClient, LabCrashError, isCrash, type WorkerLike } from './client';
 import { LabHost } from './host';
-import type { LabHostApi } from './protocol';
+import type { FaultPlan, LabHostApi } from './protocol';
 import { storyboard } from './testFixtures';
 import { workerApi } from './workerApi';
 
@@ -39,6 +39,10 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
     this.channel.port1.close();
     this.channel.port2.close();
+  }
+  /** A message from the worker's side outside Comlink (a progress message). */
+  post(data: unknown): void {
+    this.channel.port2.postMessage(data);
   }
   /** What the browser does when the worker throws an uncaught error. */
   die(message: string): void {
@@ -157,7 +161,7 @@ describe('LabClient', () => {
     const err: unknown = await c.init(storyboard().spec, [], null, null).catch((e: unknown) => e);
     expect(isCrash(err)).toBe(true);
     expect((err as Error).message).toBe(
-      'The engine worker stopped (no answer to init within 0.05 s)',
+      'The engine worker stopped (it stopped answering: no answer to init within 0.05 s)',
     );
     expect(heard).toHaveLength(1);
     expect(f.workers).toHaveLength(2);
@@ -188,5 +192,70 @@ describe('LabClient', () => {
     expect(died).toBe(false);
     await new Promise((r) => setTimeout(r, 10));
     expect(died).toBe(true);
+  });
+
+  it('a runaway engine: the watchdog (settable) names the command the worker had started', async () => {
+    // The first worker starts command 3 of an append (its progress message), then never answers.
+    const f = factory((n) =>
+      n === 0
+        ? {
+            ...realApi(),
+            append: () => {
+              f.workers[0]!.post({ hmmLabProgress: 3 });
+              return never();
+            },
+          }
+        : realApi(),
+    );
+    const c = client(f.start);
+    c.setWatchdog(100);
+    expect(c.watchdog).toBe(100);
+    expect(() => c.setWatchdog(Number.NaN)).toThrow(/not a time/);
+    const heard: [string, number | null][] = [];
+    c.onCrash((reason, op) => heard.push([reason, op]));
+    const s = storyboard();
+    await c.init(s.spec, s.steps.slice(0, 3), null, null);
+    const err: unknown = await c.append(s.steps.slice(3, 4), null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabCrashError);
+    expect((err as LabCrashError).op).toBe(3);
+    expect(heard).toEqual([
+      [`it stopped answering: no answer to append ${s.steps[3]!.command.op} within 0.1 s`, 3],
+    ]);
+    expect(f.workers[0]!.terminated).toBe(true);
+    expect(f.workers).toHaveLength(2);
+  });
+
+  it('an armed fault goes to every fresh worker, so a restarted worker meets it again', async () => {
+    const plans: [number, FaultPlan | null][] = [];
+    const f = factory((n) => ({
+      ...realApi(),
+      fault: (p: FaultPlan | null) => void plans.push([n, p]),
+    }));
+    const c = client(f.start);
+    const plan: FaultPlan = { kind: 'hang', op: 'cpu-inc' };
+    await c.fault(plan);
+    f.workers[0]!.die('killed');
+    await c.ready();
+    // The last plan each worker heard (the first may hear it twice: at start and from fault()).
+    const last = (n: number) => plans.filter(([w]) => w === n).at(-1)?.[1];
+    expect([last(0), last(1)]).toEqual([plan, plan]);
+    await c.fault(null);
+    f.workers[1]!.die('killed');
+    await c.ready();
+    expect([last(1), last(2)]).toEqual([null, undefined]);
+  });
+
+  it('an injected throw on a command is an Error, not a crash; the host is as it was', async () => {
+    const f = factory(realApi);
+    const c = client(f.start);
+    const s = storyboard();
+    await c.init(s.spec, s.steps.slice(0, 3), null, null);
+    await c.fault({ kind: 'throw', op: s.steps[3]!.command.op });
+    await expect(c.append(s.steps.slice(3, 4), null)).rejects.toThrow(
+      /Injected fault: the engine threw on/,
+    );
+    await c.fault(null);
+    expect((await c.append(s.steps.slice(3, 4), null)).opCount).toBe(4);
+    expect(f.workers).toHaveLength(1);
   });
 });

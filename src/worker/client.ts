@@ -9,7 +9,9 @@
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/command';
 import {
+  isProgress,
   PROTOCOL_VERSION,
+  type FaultPlan,
   type LabHostApi,
   type Position,
   type ScenarioStep,
@@ -34,21 +36,30 @@ export interface LabConnection {
   seek(op: number, step: number, watch: number | null): Promise<StateReply>;
   watch(pfn: number | null): Promise<StateReply>;
   fail(fatal: boolean): Promise<void>;
-  /** Hear about every crash (after the fresh worker started); returns an unsubscribe. */
-  onCrash(listener: (reason: string) => void): () => void;
+  /**
+   * Hear about every crash (after the fresh worker started); returns an unsubscribe. `op`: the
+   * operation the dead worker had started last during the failed call (null: none).
+   */
+  onCrash(listener: (reason: string, op: number | null) => void): () => void;
 }
 
 /** The worker died or stopped answering; the call may or may not have run there. */
 export class LabCrashError extends Error {
   readonly kind = 'crash';
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /** The operation the worker had started last during the call (null: none). */
+    readonly op: number | null = null,
+  ) {
     super(`The engine worker stopped (${reason})`);
     this.name = 'LabCrashError';
   }
 }
 
 /** Duck-typed, so fakes and errors from another realm count too. */
-export function isCrash(e: unknown): e is { kind: 'crash'; reason?: string; message: string } {
+export function isCrash(
+  e: unknown,
+): e is { kind: 'crash'; reason?: string; op?: number | null; message: string } {
   return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'crash';
 }
 
@@ -65,17 +76,23 @@ interface Running {
   ready: Promise<void>;
   /** It answered once: a later death is a crash worth a restart. */
   started: boolean;
+  /** The operation it said it started last in the current call (ProgressMessage). */
+  lastOp: number | null;
 }
 
 /** A worker that cannot be used: every call rejects with `error`. */
 function unusable(error: Error): Running {
   const ready = Promise.reject(error);
   ready.catch(() => {}); // reported by each call, not as an unhandled rejection
-  return { worker: null, remote: null, ready, started: false };
+  return { worker: null, remote: null, ready, started: false, lastOp: null };
 }
 
 function asError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 function eventReason(ev: Event): string {
@@ -86,14 +103,31 @@ function eventReason(ev: Event): string {
 export class LabClient implements LabConnection {
   private running: Running;
   private readonly pending = new Set<(e: Error) => void>();
-  private readonly listeners = new Set<(reason: string) => void>();
+  private readonly listeners = new Set<(reason: string, op: number | null) => void>();
   private closed = false;
+  /** A test's injected fault: every fresh worker gets it too. */
+  private plan: FaultPlan | null = null;
 
   constructor(
     private readonly factory: WorkerFactory = startWorker,
-    private readonly watchdogMs = DEFAULT_WATCHDOG_MS,
+    private watchdogMs = DEFAULT_WATCHDOG_MS,
   ) {
     this.running = this.spawn();
+  }
+
+  /** How long a call may go unanswered before the worker counts as crashed (tests shorten it). */
+  get watchdog(): number {
+    return this.watchdogMs;
+  }
+  setWatchdog(ms: number): void {
+    if (!(Number.isFinite(ms) && ms >= 10)) throw new Error(`watchdog ${ms} ms is not a time`);
+    this.watchdogMs = ms;
+  }
+
+  /** Test hook: arm a fault in this worker and every later one (null clears it). */
+  fault(plan: FaultPlan | null): Promise<void> {
+    this.plan = plan;
+    return this.call('fault', (r) => r.fault(plan));
   }
 
   /** Resolves when the worker is up and speaks our protocol. */
@@ -123,7 +157,7 @@ export class LabClient implements LabConnection {
     return this.call('fail', (r) => r.fail(fatal));
   }
 
-  onCrash(listener: (reason: string) => void): () => void {
+  onCrash(listener: (reason: string, op: number | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -143,13 +177,25 @@ export class LabClient implements LabConnection {
       return unusable(new Error(`The engine worker could not start: ${asError(e).message}`));
     }
     const remote = Comlink.wrap<LabHostApi>(worker);
-    const running: Running = { worker, remote, ready: Promise.resolve(), started: false };
-    running.ready = remote.version().then((v) => {
+    const running: Running = {
+      worker,
+      remote,
+      ready: Promise.resolve(),
+      started: false,
+      lastOp: null,
+    };
+    running.ready = remote.version().then(async (v) => {
       if (v !== PROTOCOL_VERSION)
         throw new Error(
           `The engine worker speaks protocol v${v} but this page expects v${PROTOCOL_VERSION}: reload the page`,
         );
       running.started = true;
+      if (this.plan) await remote.fault(this.plan);
+    });
+    // Comlink ignores messages without an id; these say which command the worker is on.
+    worker.addEventListener('message', (ev) => {
+      const data: unknown = (ev as MessageEvent).data;
+      if (isProgress(data)) running.lastOp = data.hmmLabProgress;
     });
     running.ready.catch(() => {}); // reported by each call
     worker.addEventListener('error', (ev) => this.crash(running, eventReason(ev)));
@@ -173,14 +219,16 @@ export class LabClient implements LabConnection {
         settle();
         reject(e);
       };
+      const ms = this.watchdogMs;
       const timer = setTimeout(
-        () => this.crash(r, `no answer to ${what} within ${this.watchdogMs / 1000} s`),
-        this.watchdogMs,
+        () => this.crash(r, `it stopped answering: no answer to ${what} within ${seconds(ms)}`),
+        ms,
       );
       this.pending.add(fail);
       r.ready
         .then(() => {
           if (!r.remote) throw new Error('The engine worker is not running');
+          r.lastOp = null;
           return invoke(r.remote);
         })
         .then(
@@ -204,9 +252,10 @@ export class LabClient implements LabConnection {
       this.rejectPending(e);
       return;
     }
+    const op = r.lastOp;
     this.running = this.spawn();
-    this.rejectPending(new LabCrashError(reason));
-    for (const l of [...this.listeners]) l(reason);
+    this.rejectPending(new LabCrashError(reason, op));
+    for (const l of [...this.listeners]) l(reason, op);
   }
 
   private rejectPending(e: Error): void {

@@ -28,6 +28,7 @@ import { takeSnapshot } from '../engine/snapshot';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
 import {
   PROTOCOL_VERSION,
+  type FaultPlan,
   type LabHostApi,
   type Position,
   type ScenarioStep,
@@ -41,6 +42,8 @@ export interface LabHostOptions {
   checkpointEvery?: number;
   /** Estimated bytes the checkpoints may take, the boot machine aside (default 64 MiB). */
   checkpointBudget?: number;
+  /** Told the operation index before each command runs live (the worker posts it). */
+  progress?: (op: number) => void;
 }
 
 /** What the host holds and has done (tests and the benchmark read it; not part of the protocol). */
@@ -147,6 +150,8 @@ export class LabHost implements LabHostApi {
   private lab: Lab | null = null;
   private readonly every: number | null;
   private readonly budget: number;
+  private readonly progress: ((op: number) => void) | null;
+  private plan: FaultPlan | null = null;
   private readonly counters: ReplayStats & { opsRun: number } = {
     opsReplayed: 0,
     clones: 0,
@@ -159,6 +164,7 @@ export class LabHost implements LabHostApi {
       throw new Error(`checkpointEvery ${every} is not a whole number from 1`);
     this.every = every;
     this.budget = opts.checkpointBudget ?? DEFAULT_CHECKPOINT_BUDGET;
+    this.progress = opts.progress ?? null;
   }
 
   version(): number {
@@ -245,6 +251,12 @@ export class LabHost implements LabHostApi {
     if (!fatal) throw new Error('Injected failure: the engine threw inside the worker');
   }
 
+  fault(plan: FaultPlan | null): void {
+    if (plan !== null && plan.kind !== 'hang' && plan.kind !== 'throw')
+      throw new Error(`unknown fault ${String(plan.kind)}`);
+    this.plan = plan ? { kind: plan.kind, op: plan.op } : null;
+  }
+
   /** Checkpoint and work counters (not part of the protocol). */
   stats(): LabStats {
     const lab = this.lab;
@@ -311,7 +323,9 @@ export class LabHost implements LabHostApi {
       if (!step) continue;
       const index = lab.ops.length;
       if (lab.checkpoints.wants(index)) lab.checkpoints.add(index, lab.kernel.m.clone());
+      this.progress?.(index);
       try {
+        if (this.plan && this.plan.op === step.command.op) injected(this.plan);
         lab.ops.push(runOp(lab.kernel, step, index, keys[j] ?? stepKey(step)));
       } catch (e) {
         throw new Error(`The engine threw on ${describe(step, index)}: ${message(e)}`, {
@@ -337,6 +351,15 @@ export class LabHost implements LabHostApi {
   private commit(lab: Lab, r: StateReply): StateReply {
     this.lab = lab;
     return r;
+  }
+}
+
+/** An injected fault (test hook): never returns. */
+function injected(plan: FaultPlan): never {
+  if (plan.kind === 'throw') throw new Error(`Injected fault: the engine threw on ${plan.op}`);
+  // A runaway engine: only the page's watchdog ends this.
+  for (;;) {
+    /* spin */
   }
 }
 

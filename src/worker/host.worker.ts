@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { LabHost } from './host';
+import type { ProgressMessage } from './protocol';
 import { workerApi } from './workerApi';
 
 /** Die the way a real crash looks from the page: an uncaught error, then no worker at all. */
@@ -14,4 +15,8 @@ function crash(): void {
   throw new Error('Injected crash: the engine worker stopped');
 }
 
-Comlink.expose(workerApi(new LabHost(), crash));
+/** Before each live command: which one, outside Comlink (see ProgressMessage). */
+const progress = (op: number): void =>
+  self.postMessage({ hmmLabProgress: op } satisfies ProgressMessage);
+
+Comlink.expose(workerApi(new LabHost({ progress }), crash));

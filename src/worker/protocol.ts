@@ -83,6 +83,33 @@ export interface FrameHistory {
   initial: { ref: number; map: number; pin: number };
 }
 
+/**
+ * A fault a test injects (only through the test hook, never from a URL or a scenario): every
+ * live run of a command whose op is `op` hangs in an endless loop or throws. The client sends it
+ * to every fresh worker, so a restarted worker hangs on the same command again.
+ */
+export interface FaultPlan {
+  kind: 'hang' | 'throw';
+  op: string;
+}
+
+/**
+ * What the worker posts (outside Comlink, no `id`) before it runs each command live: the
+ * command's operation index. The page keeps the last one, so a worker that dies or stops
+ * answering is known to have died on that command.
+ */
+export interface ProgressMessage {
+  hmmLabProgress: number;
+}
+
+export function isProgress(data: unknown): data is ProgressMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { hmmLabProgress?: unknown }).hmmLabProgress === 'number'
+  );
+}
+
 /** Every reply that changes what the UI shows. */
 export interface StateReply {
   v: typeof PROTOCOL_VERSION;
@@ -124,4 +151,6 @@ export interface LabHostApi {
   watch(pfn: number | null): StateReply;
   /** Test hook: throw inside the worker (a recoverable error), or die (`fatal`). */
   fail(fatal: boolean): void;
+  /** Test hook: arm (or clear, null) a fault on every live run of a command (FaultPlan). */
+  fault(plan: FaultPlan | null): void;
 }

@@ -21,5 +21,6 @@ export function workerApi(host: LabHost, die: () => void): LabHostApi {
     watch: (pfn) => send(host.watch(pfn)),
     // Comlink posts the answer in a microtask; a timer runs after it.
     fail: (fatal) => (fatal ? void setTimeout(die, 0) : host.fail(false)),
+    fault: (plan) => host.fault(plan),
   };
 }

@@ -7,6 +7,7 @@
 import { ActionBar } from './ActionBar';
 import { AddressSpace } from './AddressSpace';
 import { Counters } from './Counters';
+import { DraftNoticeBar } from './DraftNoticeBar';
 import { ErrorBanner } from './ErrorBanner';
 import { Inspector } from './Inspector';
 import { MemoryGrids } from './MemoryGrids';
@@ -41,6 +42,7 @@ export function Lab({ debug }: { debug: boolean }) {
     >
       <TopBar debug={debug} help={help} setHelp={setHelp} />
       <ErrorBanner />
+      <DraftNoticeBar />
       {predictOn && (
         <div className="fixed top-12 right-3 z-30 w-[560px]">
           <PredictCard />

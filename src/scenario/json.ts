@@ -10,9 +10,15 @@ import * as v from 'valibot';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Scenario } from './ast';
 import { checkCommand, checkExpect, checkMachine, checkTitle, type Report } from './check';
-import { ErrorList, type ParseResult } from './errors';
+import { ErrorList, MAX_ERRORS, type ParseResult } from './errors';
 import { JSON_FORMAT, JSON_VERSIONS, documentSchema, scenarioSchema } from './json-schema';
-import { lineColumn, locatePath, syntaxErrorOffset, type PathKey } from './json-locate';
+import {
+  lineColumn,
+  lineColumns,
+  locatePaths,
+  syntaxErrorOffset,
+  type PathKey,
+} from './json-locate';
 import { SymbolTracker } from './symbols';
 import { quote } from './values';
 
@@ -49,10 +55,25 @@ export function formatPath(path: readonly PathKey[]): string {
 
 function fromJsonText(text: string): ParseResult {
   const errors = new ErrorList();
+  // Problems are collected first and placed in the text together at the end: one scan for
+  // all of them, not one each (up to MAX_ERRORS scans of a document of up to 4 MiB).
+  const pending: Array<{ path: PathKey[]; detail: string }> = [];
   const at = (path: PathKey[], detail: string): void => {
-    if (errors.full) return;
-    const { line, column } = lineColumn(text, locatePath(text, path));
-    errors.atPath(formatPath(path), line, column, detail);
+    if (pending.length < MAX_ERRORS) pending.push({ path, detail });
+  };
+  const failed = (): ParseResult => {
+    const places = lineColumns(
+      text,
+      locatePaths(
+        text,
+        pending.map((p) => p.path),
+      ),
+    );
+    pending.forEach((p, i) => {
+      const { line, column } = places[i] ?? { line: 1, column: 1 };
+      errors.atPath(formatPath(p.path), line, column, p.detail);
+    });
+    return { ok: false, errors: errors.items };
   };
   if (typeof text !== 'string') {
     errors.atPath('', 1, 1, `expected JSON text, found ${typeof text}`);
@@ -71,15 +92,18 @@ function fromJsonText(text: string): ParseResult {
     errors.atPath('', line, column, `invalid JSON: ${why}`);
     return { ok: false, errors: errors.items };
   }
-  if (!envelope(doc, at)) return { ok: false, errors: errors.items };
+  if (!envelope(doc, at)) return failed();
   const r = v.safeParse(documentSchema, doc);
   if (!r.success) {
-    for (const issue of r.issues) at(issuePath(issue), issueMessage(issue));
-    return { ok: false, errors: errors.items };
+    for (const issue of r.issues) {
+      if (pending.length >= MAX_ERRORS) break;
+      at(issuePath(issue), issueMessage(issue));
+    }
+    return failed();
   }
   const scenario = r.output.scenario;
   checkScenario(scenario, at);
-  return errors.items.length > 0 ? { ok: false, errors: errors.items } : { ok: true, scenario };
+  return pending.length > 0 ? failed() : { ok: true, scenario };
 }
 
 /** The format and version, checked first so that a newer file gets a clear answer. */

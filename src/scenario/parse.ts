@@ -19,7 +19,7 @@ import {
 import { parseExpect } from './parse-expect';
 import { SymbolTracker } from './symbols';
 import { columnOf, readInt, type Fields } from './terms';
-import { Cursor, LineError, splitLines, tokenizeLine, type Token } from './tokenize';
+import { Cursor, LineError, lineEnd, nextLineStart, tokenizeLine, type Token } from './tokenize';
 import {
   DEVICE_PAGES,
   HEADER_WORDS,
@@ -105,10 +105,14 @@ function parseText(text: string, headerOnly = false): ParseResult {
     commands: 0,
     headerOnly,
   };
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length && !errors.full; i++) {
-    const line = i + 1;
-    const tl = tokenizeLine(lines[i] ?? '');
+  // Line by line without splitting the text first: a text of 4 million empty lines (a few
+  // bytes in a deflated link) must not cost 4 million strings before anything is read.
+  for (let start = 0, line = 1; start <= text.length && !errors.full; line++) {
+    const end = lineEnd(text, start);
+    const from = start;
+    start = nextLineStart(text, end);
+    if (isBlank(text, from, end)) continue;
+    const tl = tokenizeLine(text.slice(from, end));
     if (tl.error) {
       errors.atText(line, tl.error.col, tl.error.message);
       if (tl.tokens[0]?.text !== 'expect' && !isHeader(tl.tokens[0])) st.last = 'failed';
@@ -127,6 +131,13 @@ function parseText(text: string, headerOnly = false): ParseResult {
   return errors.items.length > 0
     ? { ok: false, errors: errors.items }
     : { ok: true, scenario: st.scenario };
+}
+
+/** Only spaces and tabs, maybe then a comment: nothing to read (and no string made). */
+function isBlank(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i === end || text.charCodeAt(i) === 35;
 }
 
 function isHeader(tok: Token | undefined): boolean {

@@ -27,6 +27,20 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Where the line starting at `from` ends: the index of its \r or \n, or text.length. */
+export function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** Where the next line starts, after the line break at `end` (\r\n counts as one). */
+export function nextLineStart(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t';
 }

@@ -8,6 +8,7 @@ import { pages, type Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
 import { putPage } from '../mm/pageref';
 import { PTE, PTEB } from '../mm/pte';
+import { LEAF_SIZE } from '../mm/sparse';
 import { vmaIsAnonymous } from '../mm/vma';
 import { invalidateRanges, type VRange } from '../mm/notifier';
 import type { Proc } from '../state';
@@ -121,13 +122,15 @@ function selectWhy(mig: Migration): string {
 function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
   const m = k.m;
   if (!mig.proc || !mig.vma) return;
-  const pt = mig.proc.pt;
   const vpn = mig.start + i;
-  const kind = pt.kind(vpn);
+  // The entry, read from its page-table leaf (kind 0, none, where there is no leaf).
+  const leaf = mig.proc.pt.leafOf(vpn);
+  const x = vpn & (LEAF_SIZE - 1);
+  const kind = leaf ? (leaf.kind[x] ?? 0) : 0;
   const sel = mig.select;
   const seeds = k.seeds;
 
-  if (kind === PTE.none) {
+  if (!leaf || kind === PTE.none) {
     if (vmaIsAnonymous(mig.vma)) {
       mig.sflags[i] = MPFN.migrate;
       mig.cpages++;
@@ -137,9 +140,9 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
   }
   let pfn: number;
   let flags: number;
-  const bits = pt.bits(vpn);
+  const bits = leaf.b[x] ?? 0;
   if (kind === PTE.devicePrivate) {
-    pfn = pt.pfn(vpn);
+    pfn = leaf.a[x] ?? 0;
     const dev = m.deviceOf(pfn);
     // The seeds' kernel collects every device-private page; the driver skips what it can't move.
     if (!seeds && (!sel.devicePrivate || !dev || dev !== mig.owner)) {
@@ -149,7 +152,7 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
     flags = MPFN.migrate | (seeds ? MPFN.device : 0) | (bits & PTEB.write ? MPFN.write : 0);
     t.device++;
   } else if (kind === PTE.present) {
-    pfn = pt.pfn(vpn);
+    pfn = leaf.a[x] ?? 0;
     if (pfn === m.zeroPfn) {
       if (seeds || sel.system) {
         mig.sflags[i] = MPFN.migrate;

@@ -270,5 +270,10 @@ describe('limits that keep the tab alive', () => {
       },
     ]);
     expect(parseHeader('ram 8\nprocess p\np bogus\nram 999999999\n')).toEqual([]);
+    // It stops before tokenizing the first command line, however long.
+    expect(parseHeader(`ram 8\nprocess p\np ${'"x" '.repeat(1_000_000)}\nram 0\n`)).toEqual([]);
+    expect(parseHeader('  ram\t0 # zero\n')[0]?.message).toMatch(
+      /line 1, column 7: expected a RAM size/,
+    );
   });
 });

@@ -59,7 +59,8 @@ export function parse(text: string): ParseResult {
 
 /**
  * The errors of the header alone (title, kernel, platform, RAM, devices, processes): parsing
- * stops at the first command, so the cost is the header's, not the text's. A link is checked
+ * stops at the first line that is not a header line (the first command, or a typo: the full
+ * parse reports it), so the cost is the header's, not the text's. A link is checked
  * with this first, so that one asking for a machine over the limits is refused before its
  * commands (up to LIMITS.commands of them) are read. Never throws.
  */
@@ -112,6 +113,9 @@ function parseText(text: string, headerOnly = false): ParseResult {
     const from = start;
     start = nextLineStart(text, end);
     if (isBlank(text, from, end)) continue;
+    // The header ends at the first line that cannot be part of it: stop before tokenizing it
+    // (a command line of a million tokens costs the header check nothing).
+    if (headerOnly && !HEADER_LINE.test(text.slice(from, Math.min(end, from + 24)))) break;
     const tl = tokenizeLine(text.slice(from, end));
     if (tl.error) {
       errors.atText(line, tl.error.col, tl.error.message);
@@ -132,6 +136,9 @@ function parseText(text: string, headerOnly = false): ParseResult {
     ? { ok: false, errors: errors.items }
     : { ok: true, scenario: st.scenario };
 }
+
+/** A line that may belong to the header: a header word (or an expect line, an error there). */
+const HEADER_LINE = new RegExp(`^[ \t]*(${[...HEADER_WORDS, 'expect'].join('|')})([ \t#"]|$)`);
 
 /** Only spaces and tabs, maybe then a comment: nothing to read (and no string made). */
 function isBlank(text: string, from: number, end: number): boolean {

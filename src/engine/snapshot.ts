@@ -4,6 +4,7 @@
  */
 import type { KernelModel, MemType, PlatformId } from './command';
 import { encodingFor } from './driver/encoding';
+import type { SparseTable } from './mm/sparse';
 import type { Machine } from './state';
 
 export interface FramesSnap {
@@ -113,22 +114,12 @@ export interface Snapshot {
   mirrors: MirrorSnap[];
 }
 
-function entries(vpns: number[], read: (vpn: number) => [number, number, number]): EntriesSnap {
-  const n = vpns.length;
-  const e: EntriesSnap = {
-    vpn: new Float64Array(n),
-    kind: new Uint8Array(n),
-    pfn: new Int32Array(n),
-    bits: new Uint8Array(n),
-  };
-  vpns.forEach((vpn, i) => {
-    const [k, p, b] = read(vpn);
-    e.vpn[i] = vpn;
-    e.kind[i] = k;
-    e.pfn[i] = p;
-    e.bits[i] = b;
-  });
-  return e;
+/** A sparse table's entries as a snapshot's arrays (`bits` from column b, or zero). */
+function entries(t: SparseTable, withBits: boolean): EntriesSnap {
+  const d = t.dump();
+  const bits = new Uint8Array(d.n.length);
+  if (withBits) for (let i = 0; i < bits.length; i++) bits[i] = d.b[i] ?? 0;
+  return { vpn: d.n, kind: d.kind, pfn: d.a, bits };
 }
 
 const hex = (b: bigint): string => '0x' + b.toString(16);
@@ -221,11 +212,7 @@ export function takeSnapshot(m: Machine, seq: number): Snapshot {
         dax: v.dax,
       })),
       buffers: [...p.buffers].map(([name, b]) => ({ name, start: b.start, pages: b.pages })),
-      pte: entries(p.pt.populated(0, Number.MAX_SAFE_INTEGER), (v) => [
-        p.pt.kind(v),
-        p.pt.pfn(v),
-        p.pt.bits(v),
-      ]),
+      pte: entries(p.pt, true),
     })),
     mirrors: m.mirrors.map((x) => ({
       id: x.id,
@@ -237,11 +224,7 @@ export function takeSnapshot(m: Machine, seq: number): Snapshot {
       faults: x.faults,
       nsysPages: x.nsysPages,
       ndevPages: x.ndevPages,
-      entries: entries([...x.pt.entries(0, Number.MAX_SAFE_INTEGER)], (v) => [
-        x.pt.kind(v),
-        x.pt.a(v),
-        0,
-      ]),
+      entries: entries(x.pt, false),
       snapshot: x.snapshot.slice(),
       snapshotStart: x.snapshotStart,
     })),

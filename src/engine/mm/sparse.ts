@@ -133,6 +133,37 @@ export class SparseTable {
     }
   }
 
+  /**
+   * Every non-empty entry, ascending, as parallel arrays: one pass over the leaves in order
+   * (a snapshot of a 1 GiB buffer's 262,144 entries without a generator or a tuple per entry).
+   */
+  dump(): { n: Float64Array; kind: Uint8Array; a: Int32Array; b: Int32Array } {
+    const out = {
+      n: new Float64Array(this.used),
+      kind: new Uint8Array(this.used),
+      a: new Int32Array(this.used),
+      b: new Int32Array(this.used),
+    };
+    const keys = [...this.leaves.keys()].sort((x, y) => x - y);
+    let j = 0;
+    for (const k of keys) {
+      const l = this.leaves.get(k);
+      if (!l) continue;
+      const base = k * LEAF_SIZE;
+      const kind = l.kind;
+      for (let i = 0; i < LEAF_SIZE; i++) {
+        const kd = kind[i] ?? 0;
+        if (kd === 0) continue;
+        out.n[j] = base + i;
+        out.kind[j] = kd;
+        out.a[j] = l.a[i] ?? 0;
+        out.b[j] = l.b[i] ?? 0;
+        j++;
+      }
+    }
+    return out;
+  }
+
   /** Number of non-empty entries. */
   get size(): number {
     return this.used;

@@ -12,10 +12,14 @@
  * end (inputs per target and generator, rejections by kind).
  */
 import fc from 'fast-check';
+import { deflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../engine/limits';
 import { scenarioArb } from '../scenario/arbitrary';
 import { format } from '../scenario/format';
 import { toJson } from '../scenario/json';
+import { parse } from '../scenario/parse';
+import { craftV2, rawRecord } from '../share/fixtures';
 import { encodeLink } from '../share/link';
 import { LINE_POOL, SEEDS, TOKEN_POOL, hostileLink } from './corpus';
 import { Rng, mutateJson, mutateLink, mutateText } from './mutate';
@@ -85,6 +89,21 @@ describe('fuzz: nothing a user or a link does can break the lab', () => {
     }
   });
 
+  it('JSON documents with any JSON where the scenario (or a field of it) goes', PART, () => {
+    const anyJson = fc.jsonValue({ maxDepth: 4 });
+    const doc = fc.oneof(
+      anyJson.map((scenario) => ({ format: 'hmm-lab/scenario', version: 1, scenario })),
+      fc.tuple(fc.constantFrom('title', 'machine', 'steps'), anyJson).map(([k, v]) => ({
+        format: 'hmm-lab/scenario',
+        version: 1,
+        scenario: { title: null, machine: {}, steps: [], [k]: v },
+      })),
+      anyJson,
+    );
+    for (const d of fc.sample(doc, { seed: SEED, numRuns: 3000 }))
+      feed('fromJson', 'any JSON value', JSON.stringify(d));
+  });
+
   it("every preset's text, mutated token by token", PART, () => {
     const rng = new Rng(SEED ^ 0x1);
     const pool = [...TOKEN_POOL, ...LINE_POOL];
@@ -138,6 +157,41 @@ describe('fuzz: nothing a user or a link does can break the lab', () => {
         if (i % 5 === 0) feed('openLink', 'hostile payload', l);
       }
     }
+  });
+
+  it('scenarios at and just over every limit, as text, JSON and link', PART, () => {
+    const rows = (n: number, line: (i: number) => string): string =>
+      Array.from({ length: n }, (_, i) => `${line(i)}\n`).join('');
+    const near = (limit: number): number[] => [limit - 1, limit, limit + 1];
+    const texts: string[] = [
+      ...near(LIMITS.ramPages).map((n) => `ram ${n}\n`),
+      ...near(LIMITS.devicePages).map((n) => `device g private ${n}\nprocess p\n`),
+      ...near(LIMITS.devices).map((n) => rows(n, (i) => `device d${i} coherent 1`)),
+      ...near(LIMITS.processes).map((n) => rows(n, (i) => `process p${i}`)),
+      ...near(LIMITS.mmapPages).map((n) => `process p\np mmap b ${n}\n`),
+      ...near(LIMITS.buffers).map((n) => `process p\n${rows(n, (i) => `p mmap b${i} 1`)}`),
+      ...near(LIMITS.processes).map((n) => `process a\n${rows(n - 1, (i) => `a fork c${i}`)}`),
+      ...near(LIMITS.mirrors).map(
+        (n) =>
+          rows(8, (i) => `device d${i} private 1`) +
+          rows(9, (i) => `process p${i}`) +
+          rows(n, (i) => `p${i >> 3} open d${i & 7} as m${i}`),
+      ),
+      `process p\n${'p exit\n'.repeat(LIMITS.commands + 1)}`,
+      '#'.repeat(LIMITS.textLength + 1),
+    ];
+    for (const text of texts) {
+      feed('parse', 'at/over a limit', text);
+      const r = parse(text);
+      if (r.ok) feed('fromJson', 'at/over a limit', toJson(r.scenario));
+      const rec = rawRecord([0], text);
+      const link = craftV2(1, rec.length, deflateSync(rec));
+      feed('decodeLink', 'at/over a limit', link);
+      feed('openLink', 'at/over a limit', link);
+    }
+    const long = `hmm2.${'A'.repeat(LIMITS.linkLength)}`;
+    feed('decodeLink', 'at/over a limit', long);
+    feed('openLink', 'at/over a limit', long);
   });
 
   it(`ran at least ${MIN_INPUTS} inputs, through every target`, () => {

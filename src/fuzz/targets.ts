@@ -168,8 +168,10 @@ export function runDecodeLink(fragment: string): Outcome {
     if (why) throw new FuzzFailure('decodeLink', fragment, why);
     // The scenario's own error (its position is inside the link's text, not the fragment).
     const inner = /\((line \d+, column \d+: )?(.*)\)\.$/s.exec(r.error.message);
-    const detail =
-      (r.error.kind === 'invalid-scenario' || r.error.kind === 'absurd-machine') && inner
+    const limit = LIMIT_IN.exec(r.error.message);
+    const detail = limit
+      ? `: limit ${limit[1]}`
+      : (r.error.kind === 'invalid-scenario' || r.error.kind === 'absurd-machine') && inner
         ? `: ${category(inner[2] ?? '')}`
         : '';
     return { ok: false, kind: `${r.error.kind}${detail}` };

@@ -4,7 +4,7 @@
  * rules for those fields, shared by the encoder (which refuses a malformed state) and the
  * decoder (which calls a link holding one damaged).
  */
-import { LIMITS } from '../engine/limits';
+import { LIMITS, overLimit } from '../engine/limits';
 import type { RangeSelection } from '../store/types';
 import type { Position } from '../worker/protocol';
 import { ByteReader, ByteWriter, ReadError, utf8Bytes, utf8String } from './bytes';
@@ -121,7 +121,7 @@ export function readRecord(record: Uint8Array): LinkState {
 export function textTooLarge(bytes: number): LinkFailure {
   return new LinkFailure(
     'too-large',
-    `This link holds a scenario of ${bytes} bytes; HMM Lab opens scenarios of up to ` +
-      `${LIMITS.textLength} characters.`,
+    `This link holds a scenario too large to open: ${overLimit('its size', bytes, 'textLength')} ` +
+      `(bytes of text; a scenario is at most that many characters).`,
   );
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORYBOARD } from '../scenario/examples';
+import { parse } from '../scenario/parse';
 import { LabHost } from '../worker/host';
 import type { LabConnection } from '../worker/client';
 import {
@@ -83,6 +84,7 @@ function direct(): LabConnection {
     seek: (op, step, watch) => Promise.resolve(host.seek(op, step, watch)),
     watch: (pfn) => Promise.resolve(host.watch(pfn)),
     fail: (fatal) => Promise.resolve(host.fail(fatal)),
+    parse: (text) => Promise.resolve(parse(text)),
     onCrash: () => () => {},
   };
 }

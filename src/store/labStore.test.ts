@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command, MachineSpec } from '../engine/command';
 import { STORYBOARD } from '../scenario/examples';
+import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
 import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import { createLabStore, EDIT_PAUSE_MS } from './labStore';
+import { createLabStore, EDIT_PAUSE_MS, PARSE_IN_WORKER_CHARS } from './labStore';
 import { endPosition, stepInto } from './navigation';
 import { selectCurrentOp, selectCurrentStep } from './selectors';
 import type { LabState } from './types';
@@ -41,6 +42,9 @@ class FakeClient implements LabConnection {
   }
   fail(fatal: boolean) {
     return this.answer('fail', () => this.host.fail(fatal));
+  }
+  parse(text: string) {
+    return this.answer('parse', () => parse(text));
   }
   onCrash(listener: (reason: string, op: number | null) => void) {
     this.listeners.add(listener);
@@ -458,5 +462,22 @@ describe('the lab store', () => {
     expect(s().error?.message).toMatch(
       /^The engine worker stopped \(it stopped answering: no answer to seek within 10 s\) on command 2 \([a-z-]+, line \d+\)\. It was restarted at op 2, step 1 and your \d+ commands were replayed\.$/,
     );
+  });
+
+  it('a large text is parsed in the worker; a small one here; a worker that cannot parse falls back', async () => {
+    const { client, s, store, f } = await lab();
+    // Padding comments make the storyboard large without more commands.
+    const big = `${STORYBOARD}${'# padding\n'.repeat(PARSE_IN_WORKER_CHARS / 10)}`;
+    await store.getState().load(big);
+    expect(client.log[0]).toBe('parse>');
+    expect(s().steps).toEqual(f.steps);
+    expect(s().text).toBe(big);
+    client.log = [];
+    await store.getState().load(STORYBOARD);
+    expect(client.log).not.toContain('parse>');
+    client.crashOn = 'parse';
+    await store.getState().load(`${big}app read buf\n`);
+    await idle(store);
+    expect(s().steps).toHaveLength(f.steps.length + 1);
   });
 });

@@ -12,6 +12,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../scenario/ast';
+import type { ParseResult } from '../scenario/errors';
 import { isCrash, type LabConnection } from '../worker/client';
 import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
 import { applyReply } from './bridge';
@@ -36,6 +37,9 @@ import {
   type LoadOptions,
   type StepKind,
 } from './types';
+
+/** Texts this long (about 1,000 commands) are parsed in the worker, off the main thread. */
+export const PARSE_IN_WORKER_CHARS = 40_000;
 
 /** Pause after the last keystroke before an edit runs. */
 export const EDIT_PAUSE_MS = 300;
@@ -219,12 +223,27 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       return buf && sel.first + sel.count <= buf.pages ? {} : { selection: null };
     }
 
-    /** Run the text as it is now, landing at `at` (kept when it still exists). */
+    /**
+     * Run the text as it is now, landing at `at` (kept when it still exists). A large text is
+     * parsed in the worker (PARSE_IN_WORKER_CHARS), so the page's main thread stays free; if the
+     * worker cannot, it is parsed here.
+     */
     function runText(opts: LoadOptions & { at: Position | null }): Promise<void> {
       if (editTimer) clearTimeout(editTimer);
       editTimer = null;
       const text = get().text;
-      const r = parseSource(text);
+      if (text.length < PARSE_IN_WORKER_CHARS) return runParsed(text, parseSource(text), opts);
+      return client.parse(text).then(
+        (r) => runParsed(text, r, opts),
+        () => runParsed(text, parseSource(text), opts),
+      );
+    }
+
+    function runParsed(
+      text: string,
+      r: ParseResult,
+      opts: LoadOptions & { at: Position | null },
+    ): Promise<void> {
       if (!r.ok) {
         const e = r.errors[0];
         set({

@@ -2,7 +2,8 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabClient, LabCrashError, isCrash, type WorkerLike } from './client';
 import { LabHost } from './host';
-import type { FaultPlan, LabHostApi } from './protocol';
+import { BENCH_MACHINE, benchScenario } from '../bench/seek';
+import { OPS_PART, type FaultPlan, type LabHostApi } from './protocol';
 import { storyboard } from './testFixtures';
 import { workerApi } from './workerApi';
 
@@ -257,5 +258,33 @@ describe('LabClient', () => {
     await c.fault(null);
     expect((await c.append(s.steps.slice(3, 4), null)).opCount).toBe(4);
     expect(f.workers).toHaveLength(1);
+  });
+
+  it('a large reply comes in parts, put back together before anyone sees it', async () => {
+    const f = factory(realApi);
+    const c = client(f.start);
+    const steps = benchScenario(OPS_PART * 2 + 7).map((command) => ({
+      command,
+      expects: [],
+      line: 0,
+    }));
+    const host = new LabHost();
+    const direct = host.init(BENCH_MACHINE, steps, { op: 3, step: 0 }, null);
+    const r = await c.init(BENCH_MACHINE, steps, { op: 3, step: 0 }, null);
+    expect(r.opsMore).toBeUndefined();
+    expect(r.ops).toHaveLength(steps.length);
+    expect(r.ops).toEqual(direct.ops);
+    expect(r.position).toEqual({ op: 3, step: 0 });
+    // A small reply after it is whole at once.
+    const more = await c.append(steps.slice(0, 2), null);
+    expect([more.opsFrom, more.ops.length, more.opsMore]).toEqual([steps.length, 2, undefined]);
+  });
+
+  it('parses a scenario text in the worker', async () => {
+    const c = client(factory(realApi).start);
+    const r = await c.parse('kernel modern\nram 4\nprocess app\napp mmap b 1\n');
+    expect(r.ok && r.scenario.steps.length).toBe(1);
+    const bad = await c.parse('ram x\n');
+    expect(bad.ok).toBe(false);
   });
 });

@@ -8,21 +8,23 @@
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/command';
+import type { ParseResult } from '../scenario/errors';
 import {
   isProgress,
   PROTOCOL_VERSION,
   type FaultPlan,
-  type LabHostApi,
+  type OpView,
   type Position,
   type ScenarioStep,
   type StateReply,
+  type WorkerApi,
 } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export type WorkerFactory = () => WorkerLike;
 
-/** What the store needs of the client (the store's tests fake this). See LabHostApi. */
+/** What the store needs of the client (the store's tests fake this). See LabHostApi in protocol.ts. */
 export interface LabConnection {
   /** A new machine running `steps`, landing at `at` (null or missing there: the end). */
   init(
@@ -36,6 +38,8 @@ export interface LabConnection {
   seek(op: number, step: number, watch: number | null): Promise<StateReply>;
   watch(pfn: number | null): Promise<StateReply>;
   fail(fatal: boolean): Promise<void>;
+  /** Parse a scenario text in the worker (for large texts: the main thread stays free). */
+  parse(text: string): Promise<ParseResult>;
   /**
    * Hear about every crash (after the fresh worker started); returns an unsubscribe. `op`: the
    * operation the dead worker had started last during the failed call (null: none).
@@ -71,7 +75,7 @@ const startWorker: WorkerFactory = () =>
 
 interface Running {
   worker: WorkerLike | null;
-  remote: Comlink.Remote<LabHostApi> | null;
+  remote: Comlink.Remote<WorkerApi> | null;
   /** Resolves once the worker has passed the version check. */
   ready: Promise<void>;
   /** It answered once: a later death is a crash worth a restart. */
@@ -85,6 +89,21 @@ function unusable(error: Error): Running {
   const ready = Promise.reject(error);
   ready.catch(() => {}); // reported by each call, not as an unhandled rejection
   return { worker: null, remote: null, ready, started: false, lastOp: null };
+}
+
+/** A reply with the operations it left in the worker fetched, part by part (StateReply.opsMore). */
+async function whole(remote: Comlink.Remote<WorkerApi>, reply: StateReply): Promise<StateReply> {
+  let more = reply.opsMore ?? 0;
+  if (more <= 0) return reply;
+  const ops: OpView[] = reply.ops.slice();
+  while (more > 0) {
+    const part = await remote.moreOps();
+    if (part.length === 0) throw new Error(`a reply's last ${more} operations never came`);
+    for (const op of part) ops.push(op);
+    more -= part.length;
+  }
+  const { opsMore: _, ...rest } = reply;
+  return { ...rest, ops };
 }
 
 function asError(e: unknown): Error {
@@ -141,11 +160,11 @@ export class LabClient implements LabConnection {
     at: Position | null,
     watch: number | null,
   ): Promise<StateReply> {
-    return this.call('init', (r) => r.init(spec, steps, at, watch));
+    return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));
   }
   append(steps: ScenarioStep[], watch: number | null): Promise<StateReply> {
     const what = steps.map((s) => s.command.op).join(', ');
-    return this.call(`append ${what}`, (r) => r.append(steps, watch));
+    return this.call(`append ${what}`, (r) => r.append(steps, watch).then((x) => whole(r, x)));
   }
   seek(op: number, step: number, watch: number | null): Promise<StateReply> {
     return this.call('seek', (r) => r.seek(op, step, watch));
@@ -155,6 +174,10 @@ export class LabClient implements LabConnection {
   }
   fail(fatal: boolean): Promise<void> {
     return this.call('fail', (r) => r.fail(fatal));
+  }
+  parse(text: string): Promise<ParseResult> {
+    // Comlink's Remote spreads the union into a union of promises: it is one promise.
+    return this.call('parse', (r) => r.parse(text) as Promise<ParseResult>);
   }
 
   onCrash(listener: (reason: string, op: number | null) => void): () => void {
@@ -176,7 +199,7 @@ export class LabClient implements LabConnection {
     } catch (e) {
       return unusable(new Error(`The engine worker could not start: ${asError(e).message}`));
     }
-    const remote = Comlink.wrap<LabHostApi>(worker);
+    const remote = Comlink.wrap<WorkerApi>(worker);
     const running: Running = {
       worker,
       remote,
@@ -206,7 +229,7 @@ export class LabClient implements LabConnection {
   /** One request, guarded by the watchdog. Waits for the version check first. */
   private call<T>(
     what: string,
-    invoke: (remote: Comlink.Remote<LabHostApi>) => Promise<T>,
+    invoke: (remote: Comlink.Remote<WorkerApi>) => Promise<T>,
   ): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The lab client was closed'));
     const r = this.running;

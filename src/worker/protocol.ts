@@ -5,6 +5,7 @@
  */
 import type { Command, MachineSpec } from '../engine/command';
 import type { Expect } from '../scenario/ast';
+import type { ParseResult } from '../scenario/errors';
 import type { Snapshot } from '../engine/snapshot';
 import type { ChangesJson } from '../engine/trace/changes';
 import type { Phase } from '../engine/trace/step';
@@ -83,6 +84,14 @@ export interface FrameHistory {
   initial: { ref: number; map: number; pin: number };
 }
 
+/** What the worker entry exposes: the host's API, plus the rest of a large reply. */
+export interface WorkerApi extends LabHostApi {
+  /** The next part (up to OPS_PART) of the last reply's operations not yet sent. */
+  moreOps(): OpView[];
+  /** Parse a scenario text (a large one: the page's main thread stays free). */
+  parse(text: string): ParseResult;
+}
+
 /**
  * A fault a test injects (only through the test hook, never from a URL or a scenario): every
  * live run of a command whose op is `op` hangs in an endless loop or throws. The client sends it
@@ -122,7 +131,16 @@ export interface StateReply {
   position: Position;
   /** The watched frame's history, when one is watched. */
   history: FrameHistory | null;
+  /**
+   * Operations of this reply still in the worker (WorkerApi.moreOps fetches them, a part at a
+   * time, so no single message takes the page's main thread long to read). The client puts a
+   * reply back together before anyone sees it; absent or 0: `ops` is complete.
+   */
+  opsMore?: number;
 }
+
+/** Operations per message of a large reply (see StateReply.opsMore). */
+export const OPS_PART = 400;
 
 /**
  * The worker's API (exposed with Comlink). Every call either resolves with a StateReply or

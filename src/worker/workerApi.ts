@@ -4,16 +4,37 @@
  * from host.worker.ts so tests can expose it over a MessageChannel in Node.
  */
 import * as Comlink from 'comlink';
+import { parse } from '../scenario/parse';
 import { transferables } from '../engine/snapshot';
 import type { LabHost } from './host';
-import type { LabHostApi, StateReply } from './protocol';
+import { OPS_PART, type OpView, type StateReply, type WorkerApi } from './protocol';
 
-const send = (reply: StateReply): StateReply =>
-  Comlink.transfer(reply, transferables(reply.snapshot));
-
-/** `die` ends the worker; it runs after fail(true) has answered. */
-export function workerApi(host: LabHost, die: () => void): LabHostApi {
+/**
+ * `die` ends the worker; it runs after fail(true) has answered. A reply with more than OPS_PART
+ * operations goes in parts: the first with the reply, the rest through moreOps.
+ */
+export function workerApi(host: LabHost, die: () => void): WorkerApi {
+  let rest: OpView[] = [];
+  let next = 0;
+  const send = (full: StateReply): StateReply => {
+    let reply = full;
+    rest = [];
+    next = 0;
+    if (full.ops.length > OPS_PART) {
+      rest = full.ops;
+      next = OPS_PART;
+      reply = { ...full, ops: full.ops.slice(0, OPS_PART), opsMore: full.ops.length - OPS_PART };
+    }
+    return Comlink.transfer(reply, transferables(reply.snapshot));
+  };
   return {
+    parse: (text) => parse(text),
+    moreOps: () => {
+      const part = rest.slice(next, next + OPS_PART);
+      next += part.length;
+      if (next >= rest.length) rest = [];
+      return part;
+    },
     version: () => host.version(),
     init: (spec, steps, at, watch) => send(host.init(spec, steps, at, watch)),
     append: (steps, watch) => send(host.append(steps, watch)),

@@ -8,7 +8,8 @@ import { pages, type Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
 import { putPage } from '../mm/pageref';
 import { PTE, PTEB } from '../mm/pte';
-import { LEAF_SIZE } from '../mm/sparse';
+import type { PageTable } from '../mm/pagetable';
+import { LEAF_SIZE, type Leaf } from '../mm/sparse';
 import { vmaIsAnonymous } from '../mm/vma';
 import { invalidateRanges, type VRange } from '../mm/notifier';
 import type { Proc } from '../state';
@@ -189,7 +190,7 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
     t.skippedOther++;
     return;
   }
-  unmapOne(k, mig, i, pfn, flags, t);
+  unmapOne(k, mig, mig.proc.pt, leaf, i, pfn, flags, t);
 }
 
 /**
@@ -202,6 +203,8 @@ function collectOne(k: Kernel, mig: Migration, i: number, t: Tally): void {
 function unmapOne(
   k: Kernel,
   mig: Migration,
+  pt: PageTable,
+  leaf: Leaf,
   i: number,
   pfn: number,
   flags: number,
@@ -214,7 +217,8 @@ function unmapOne(
     t.skippedOther++;
     return;
   }
-  f.ref[pfn] = (f.ref[pfn] ?? 0) + 1;
+  const ref0 = f.ref[pfn] ?? 0;
+  f.ref[pfn] = ref0 + 1;
   k.m.log.frame(pfn);
   const anonExclusive = !k.seeds && (was & PG.anonExclusive) !== 0;
   if (anonExclusive && f.pinned(pfn)) {
@@ -229,7 +233,9 @@ function unmapOne(
   if (anonExclusive) now &= ~PG.anonExclusive;
   f.flags[pfn] = now;
   f.map[pfn] = (f.map[pfn] ?? 0) - 1;
-  mig.proc?.pt.set(
+  // The entry was non-empty (collectOne read it from this leaf): replace it in place.
+  pt.replace(
+    leaf,
     mig.start + i,
     PTE.migration,
     pfn,
@@ -237,6 +243,9 @@ function unmapOne(
       (flags & MPFN.young ? PTEB.young : 0) |
       (flags & MPFN.dirty ? PTEB.dirty : 0),
   );
-  putPage(k, pfn);
+  // put_page of the mapping's reference. The page lives on the one just taken unless it had
+  // none besides (its idle level: putPage frees it), so it is left at its old refcount.
+  if (ref0 > ((f.mem[pfn] ?? 0) === 0 ? 0 : k.m.deviceIdle)) f.ref[pfn] = ref0;
+  else putPage(k, pfn);
   t.unmapped++;
 }

@@ -12,7 +12,7 @@ import { FreeTally, getPage, newAnonRmap, putPage } from '../mm/pageref';
 import { PTE } from '../mm/pte';
 import { vmaIsAnonymous } from '../mm/vma';
 import { MARK, type Gen } from '../trace/step';
-import { entryFor, removeOwnMigrationPte } from './remap';
+import { entryFor, remapNewSystemPage, removeOwnMigrationPte } from './remap';
 import { MPFN, type Migration } from './types';
 import { narrateFrees } from './frees';
 
@@ -133,19 +133,24 @@ function finalizePages(k: Kernel, migs: readonly Migration[], tally: FreeTally):
         if (dst >= 0) unlockAndPut(k, dst, tally);
         dst = src;
       }
-      if (mem[dst] === 0) {
-        flags[dst] = (flags[dst] ?? 0) | PG.lru;
-        m.log.frame(dst);
+      // The common case back to RAM: the new page mapped, unlocked and put in one go.
+      const done = dst !== src && remapNewSystemPage(k, mig, i, src, dst);
+      if (done) remapped++;
+      else {
+        if (mem[dst] === 0) {
+          flags[dst] = (flags[dst] ?? 0) | PG.lru;
+          m.log.frame(dst);
+        }
+        const n = removeOwnMigrationPte(k, mig, i, src, dst);
+        if (dst === src) restored += n;
+        else remapped += n;
       }
-      const n = removeOwnMigrationPte(k, mig, i, src, dst);
-      if (dst === src) restored += n;
-      else remapped += n;
       let sf = flags[src] ?? 0;
       if (!mig.isFault(i, src)) sf &= ~PG.locked;
       if (mem[src] === 0) sf |= PG.lru;
       flags[src] = sf;
       putPage(k, src, tally);
-      if (dst !== src) unlockAndPut(k, dst, tally);
+      if (dst !== src && !done) unlockAndPut(k, dst, tally);
     }
   }
   return [remapped, restored];

@@ -113,6 +113,55 @@ export function removeOwnMigrationPte(
   return removeMigrationPtes(k, src, dst, exclusive);
 }
 
+/**
+ * removeOwnMigrationPte followed by unlock + put_page of `dst`, for the common case of a
+ * migration back to system RAM: `dst` is a new system page (holding its allocation's
+ * reference) and the only migration entry of `src` is the page's own. The mapping's
+ * get_page and the put cancel out (the page keeps its allocation's reference, so the put
+ * frees nothing): the refcount is left as it is. Returns false, having done nothing, in
+ * any other case (the caller takes the general path).
+ */
+export function remapNewSystemPage(
+  k: Kernel,
+  mig: Migration,
+  i: number,
+  src: number,
+  dst: number,
+): boolean {
+  const p = mig.proc;
+  const f = k.m.frames;
+  const sf = mig.sflags[i] ?? 0;
+  if (
+    !p ||
+    (sf & (MPFN.unmapped | MPFN.elsewhere)) !== MPFN.unmapped ||
+    (f.mem[dst] ?? 0) !== 0 ||
+    (f.ref[dst] ?? 0) < 1 ||
+    dst === k.m.zeroPfn
+  )
+    return false;
+  const vpn = mig.start + i;
+  const leaf = p.pt.leafOf(vpn);
+  const x = vpn & (LEAF_SIZE - 1);
+  if (!leaf || leaf.kind[x] !== PTE.migration || leaf.a[x] !== src) return false;
+  const b = leaf.b[x] ?? 0;
+  // finalize's PG_lru (a system page), then remapBits' present entry (entryBits for RAM).
+  let fl = (f.flags[dst] ?? 0) | PG.lru;
+  const dirty = (b & PTEB.dirty) !== 0 && (fl & PG.dirty) !== 0;
+  p.pt.replace(
+    leaf,
+    vpn,
+    PTE.present,
+    dst,
+    (b & (PTEB.write | PTEB.young)) | (dirty ? PTEB.dirty : 0),
+  );
+  f.map[dst] = (f.map[dst] ?? 0) + 1;
+  if ((sf & MPFN.exclusive) !== 0 || (b & PTEB.write) !== 0) fl |= PG.anonExclusive;
+  // unlock_page; put_page (see above).
+  f.flags[dst] = fl & ~PG.locked;
+  k.m.log.frame(dst);
+  return true;
+}
+
 /** Replace every migration entry of `src` by a mapping of `dst`; returns how many. */
 export function removeMigrationPtes(
   k: Kernel,

@@ -1,5 +1,5 @@
 import type { ChangeLog } from '../trace/changes';
-import { SparseTable } from './sparse';
+import { LEAF_SIZE, SparseTable, type Leaf } from './sparse';
 
 /**
  * One process's CPU page table: kind, pfn (or swap offset) and bits per virtual page. A
@@ -25,6 +25,18 @@ export class PageTable extends SparseTable {
 
   override set(vpn: number, kind: number, pfn: number, bits: number): void {
     super.set(vpn, kind, pfn, bits);
+    this.log.pte(this.pid, vpn);
+  }
+  /**
+   * Replace the non-empty entry at `vpn`, found in `leaf` (from leafOf), by another non-empty
+   * one: set() without the leaf lookup and the count updates (neither count changes), for hot
+   * loops that already hold the leaf.
+   */
+  replace(leaf: Leaf, vpn: number, kind: number, pfn: number, bits: number): void {
+    const x = vpn & (LEAF_SIZE - 1);
+    leaf.kind[x] = kind;
+    leaf.a[x] = pfn;
+    leaf.b[x] = bits;
     this.log.pte(this.pid, vpn);
   }
   setBits(vpn: number, bits: number): void {

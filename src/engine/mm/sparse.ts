@@ -56,7 +56,7 @@ export class SparseTable {
   /**
    * The leaf holding page `n` (undefined where there is none), through the cache: a hot loop
    * over a range reads its entries directly, `n & 511` in the leaf (nothing may be written
-   * through it).
+   * through it, except by an owner that keeps the counts exact: PageTable.replace).
    */
   leafOf(n: number): Leaf | undefined {
     return this.find(n);

@@ -287,4 +287,24 @@ describe('LabClient', () => {
     const bad = await c.parse('ram x\n');
     expect(bad.ok).toBe(false);
   });
+
+  it('a long call that keeps starting commands is working, not hung: the watchdog waits', async () => {
+    // Starts a command every 30 ms for 300 ms, then answers: three times the watchdog in all.
+    const f = factory(() => ({
+      ...realApi(),
+      init: async () => {
+        for (let op = 0; op < 10; op++) {
+          f.workers[0]!.post({ hmmLabProgress: op });
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return host.init(s.spec, [], null, null);
+      },
+    }));
+    const host = new LabHost();
+    const s = storyboard();
+    const c = client(f.start, 100);
+    const r = await c.init(s.spec, [], null, null);
+    expect(r.opCount).toBe(0);
+    expect(f.workers).toHaveLength(1);
+  });
 });

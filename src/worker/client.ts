@@ -4,7 +4,9 @@
  * about it so the store can replay its scenario).
  *
  * A crash is either the worker's 'error' / 'messageerror' event, or a call with no answer
- * within the watchdog time (an out-of-memory kill or an endless loop says nothing at all).
+ * and no progress (a command started) within the watchdog time (an out-of-memory kill or an
+ * endless loop says nothing at all). The worker says which command it starts (ProgressMessage),
+ * so a crash carries the command it died on.
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/command';
@@ -82,13 +84,15 @@ interface Running {
   started: boolean;
   /** The operation it said it started last in the current call (ProgressMessage). */
   lastOp: number | null;
+  /** When (performance.now) it last said it started a command: a long run that makes progress is not hung. */
+  progressAt: number;
 }
 
 /** A worker that cannot be used: every call rejects with `error`. */
 function unusable(error: Error): Running {
   const ready = Promise.reject(error);
   ready.catch(() => {}); // reported by each call, not as an unhandled rejection
-  return { worker: null, remote: null, ready, started: false, lastOp: null };
+  return { worker: null, remote: null, ready, started: false, lastOp: null, progressAt: 0 };
 }
 
 /** A reply with the operations it left in the worker fetched, part by part (StateReply.opsMore). */
@@ -206,6 +210,7 @@ export class LabClient implements LabConnection {
       ready: Promise.resolve(),
       started: false,
       lastOp: null,
+      progressAt: 0,
     };
     running.ready = remote.version().then(async (v) => {
       if (v !== PROTOCOL_VERSION)
@@ -218,7 +223,9 @@ export class LabClient implements LabConnection {
     // Comlink ignores messages without an id; these say which command the worker is on.
     worker.addEventListener('message', (ev) => {
       const data: unknown = (ev as MessageEvent).data;
-      if (isProgress(data)) running.lastOp = data.hmmLabProgress;
+      if (!isProgress(data)) return;
+      running.lastOp = data.hmmLabProgress;
+      running.progressAt = performance.now();
     });
     running.ready.catch(() => {}); // reported by each call
     worker.addEventListener('error', (ev) => this.crash(running, eventReason(ev)));
@@ -243,10 +250,15 @@ export class LabClient implements LabConnection {
         reject(e);
       };
       const ms = this.watchdogMs;
-      const timer = setTimeout(
-        () => this.crash(r, `it stopped answering: no answer to ${what} within ${seconds(ms)}`),
-        ms,
-      );
+      // Hung: no answer and no new command started for `ms` (a long scenario that keeps
+      // starting commands is working, not hung; one command that never ends is).
+      const watch = (): void => {
+        const quiet = performance.now() - Math.max(r.progressAt, started);
+        if (quiet < ms) timer = setTimeout(watch, ms - quiet);
+        else this.crash(r, `it stopped answering: no answer to ${what} within ${seconds(ms)}`);
+      };
+      const started = performance.now();
+      let timer = setTimeout(watch, ms);
       this.pending.add(fail);
       r.ready
         .then(() => {

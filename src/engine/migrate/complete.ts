@@ -12,7 +12,7 @@ import { FreeTally, getPage, newAnonRmap, putPage } from '../mm/pageref';
 import { PTE } from '../mm/pte';
 import { vmaIsAnonymous } from '../mm/vma';
 import { MARK, type Gen } from '../trace/step';
-import { entryFor, remapNewSystemPage, removeOwnMigrationPte } from './remap';
+import { entryFor, remapNewPage, removeOwnMigrationPte } from './remap';
 import { MPFN, type Migration } from './types';
 import { narrateFrees } from './frees';
 
@@ -133,8 +133,8 @@ function finalizePages(k: Kernel, migs: readonly Migration[], tally: FreeTally):
         if (dst >= 0) unlockAndPut(k, dst, tally);
         dst = src;
       }
-      // The common case back to RAM: the new page mapped, unlocked and put in one go.
-      const done = dst !== src && remapNewSystemPage(k, mig, i, src, dst);
+      // The common case: the new page mapped, unlocked and put in one go.
+      const done = dst !== src && remapNewPage(k, mig, i, src, dst);
       if (done) remapped++;
       else {
         if (mem[dst] === 0) {

@@ -114,14 +114,14 @@ export function removeOwnMigrationPte(
 }
 
 /**
- * removeOwnMigrationPte followed by unlock + put_page of `dst`, for the common case of a
- * migration back to system RAM: `dst` is a new system page (holding its allocation's
- * reference) and the only migration entry of `src` is the page's own. The mapping's
- * get_page and the put cancel out (the page keeps its allocation's reference, so the put
- * frees nothing): the refcount is left as it is. Returns false, having done nothing, in
- * any other case (the caller takes the general path).
+ * finalize's work on a new page `dst` that replaced `src` at page i (PG_lru for a system
+ * page, removeOwnMigrationPte, unlock + put_page), for the common case: the only migration
+ * entry of `src` is the page's own and `dst` holds a reference above its idle level (its
+ * allocation's). The mapping's get_page and the put then cancel out and the put frees
+ * nothing: the refcount is left as it is. Returns false, having done nothing, in any other
+ * case (the caller takes the general path).
  */
-export function remapNewSystemPage(
+export function remapNewPage(
   k: Kernel,
   mig: Migration,
   i: number,
@@ -131,11 +131,11 @@ export function remapNewSystemPage(
   const p = mig.proc;
   const f = k.m.frames;
   const sf = mig.sflags[i] ?? 0;
+  const ram = (f.mem[dst] ?? 0) === 0;
   if (
     !p ||
     (sf & (MPFN.unmapped | MPFN.elsewhere)) !== MPFN.unmapped ||
-    (f.mem[dst] ?? 0) !== 0 ||
-    (f.ref[dst] ?? 0) < 1 ||
+    (f.ref[dst] ?? 0) <= (ram ? 0 : k.m.deviceIdle) ||
     dst === k.m.zeroPfn
   )
     return false;
@@ -144,16 +144,16 @@ export function remapNewSystemPage(
   const x = vpn & (LEAF_SIZE - 1);
   if (!leaf || leaf.kind[x] !== PTE.migration || leaf.a[x] !== src) return false;
   const b = leaf.b[x] ?? 0;
-  // finalize's PG_lru (a system page), then remapBits' present entry (entryBits for RAM).
-  let fl = (f.flags[dst] ?? 0) | PG.lru;
-  const dirty = (b & PTEB.dirty) !== 0 && (fl & PG.dirty) !== 0;
-  p.pt.replace(
-    leaf,
-    vpn,
-    PTE.present,
+  let fl = (f.flags[dst] ?? 0) | (ram ? PG.lru : 0);
+  // remapBits, the entry written into the leaf it was read from.
+  const e = entryBits(
+    k,
     dst,
-    (b & (PTEB.write | PTEB.young)) | (dirty ? PTEB.dirty : 0),
+    (b & PTEB.write) !== 0,
+    (b & PTEB.young) !== 0,
+    (b & PTEB.dirty) !== 0 && (fl & PG.dirty) !== 0,
   );
+  p.pt.replace(leaf, vpn, e >> 8, dst, e & 0xff);
   f.map[dst] = (f.map[dst] ?? 0) + 1;
   if ((sf & MPFN.exclusive) !== 0 || (b & PTEB.write) !== 0) fl |= PG.anonExclusive;
   // unlock_page; put_page (see above).

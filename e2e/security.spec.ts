@@ -54,7 +54,7 @@ async function saved(page: Page, testId: string): Promise<{ name: string; text: 
   };
 }
 
-/** On the open lab: the lecture's flow by clicks, the editor, export (PNG, SVG), embed, presets. */
+/** On the open lab: the lecture's flow by clicks, the editor, every export, embed, presets. */
 async function fullFlow(lab: LabPage): Promise<void> {
   const page = lab.page;
   await lab.writtenAndOpened(2, 5);
@@ -71,6 +71,12 @@ async function fullFlow(lab: LabPage): Promise<void> {
   expect((await saved(page, 'export-svg')).text).toContain('<svg');
   await page.getByTestId('export-target').selectOption('memory');
   expect((await saved(page, 'export-png')).name).toMatch(/\.png$/);
+  // The animations: gifenc, and mediabunny's WebCodecs encoder (no blob: worker for opaque video).
+  await page.getByTestId('export-target').selectOption('page-tables');
+  await page.getByTestId('export-scale').selectOption('1');
+  expect((await saved(page, 'export-gif')).name).toMatch(/\.gif$/);
+  await page.getByTestId('export-fps').selectOption('4');
+  expect((await saved(page, 'export-webm')).name).toMatch(/\.webm$/);
   await page.getByTestId('export-close').click();
 
   await page.getByTestId('open-embed').click();

@@ -26,21 +26,37 @@ export class RunList {
   /**
    * Record index `i`. A micro-step usually walks a few streams of indices at once (source and
    * destination frames, ascending or descending): each grows one of the four open runs, and
-   * the common case (the same or the next index as last time) costs two comparisons.
+   * the common case (the same, the next or the previous index as last time in one of the
+   * first two streams) a few comparisons.
    */
   add(i: number): void {
     if (i >= this.s0 && i < this.e0) return;
-    if (i === this.e0 && this.e0 > this.s0) {
-      this.e0 = i + 1;
-      this.flat = null;
-      return;
+    if (this.e0 > this.s0) {
+      // Ascending, or descending (RAM comes back off the LIFO free list in reverse).
+      if (i === this.e0) {
+        this.e0 = i + 1;
+        this.flat = null;
+        return;
+      }
+      if (i === this.s0 - 1) {
+        this.s0 = i;
+        this.flat = null;
+        return;
+      }
     }
     // The second stream (source and destination frames alternate): grow it in place.
     if (i >= this.s1 && i < this.e1) return;
-    if (i === this.e1 && this.e1 > this.s1) {
-      this.e1 = i + 1;
-      this.flat = null;
-      return;
+    if (this.e1 > this.s1) {
+      if (i === this.e1) {
+        this.e1 = i + 1;
+        this.flat = null;
+        return;
+      }
+      if (i === this.s1 - 1) {
+        this.s1 = i;
+        this.flat = null;
+        return;
+      }
     }
     this.addSlow(i);
   }

@@ -116,6 +116,38 @@ test.describe('a runaway or failing engine', () => {
     await expect(lab.position()).toContainText('op 2/2');
     expect(lab.errors).toEqual([]);
   });
+  test('an edit whose command hangs the engine runs up to that command and names it; the text is kept', async ({
+    page,
+  }) => {
+    const lab = await written(page);
+    await lab.watchdog(WATCHDOG_MS);
+    await lab.armFault({ kind: 'hang', op: 'cpu-inc' });
+    await lab.editor().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('app inc buf0\napp read buf0\n');
+    const text = await lab.editorText();
+    const incLine = text.split('\n').findIndex((l) => l.startsWith('app inc')) + 1;
+    await expect(lab.banner()).toContainText(
+      `on command 3 (cpu-inc, line ${incLine}): that command stops the engine`,
+      { timeout: 20_000 },
+    );
+    await expect(lab.banner()).toContainText(/stopped before it, at op 2, step \d+/);
+    await lab.idle();
+    await expect(lab.position()).toContainText('op 2/2');
+    expect(await lab.editorText()).toBe(text);
+    await expect.poll(() => lab.storedDraftText()).toBe(text);
+    // Fixed (the fault cleared and the text edited again): it all runs.
+    await lab.armFault(null);
+    await lab.editor().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('app read buf0\n');
+    // All five commands ran (the view keeps its step, which still exists).
+    await expect(lab.position()).toContainText('op 2/5');
+    await lab.idle();
+    await lab.key('End');
+    await expect(lab.position()).toContainText('op 5/5');
+    expect(lab.errors).toEqual([]);
+  });
 });
 
 test.describe('the draft under a full storage, a second tab, a reload and a crash', () => {

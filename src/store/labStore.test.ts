@@ -480,4 +480,33 @@ describe('the lab store', () => {
     await idle(store);
     expect(s().steps).toHaveLength(f.steps.length + 1);
   });
+
+  it('a text whose command stops the engine runs up to that command, says which, and keeps the text', async () => {
+    const { client, s, store, f } = await lab();
+    const origInit = client.init.bind(client);
+    client.init = (spec, steps, at, watch): Promise<StateReply> => {
+      if (steps.length <= 3) return origInit(spec, steps, at, watch);
+      client.inits.push(steps);
+      client.crash('it stopped answering', 3);
+      return Promise.reject(new LabCrashError('it stopped answering', 3));
+    };
+    const edited = `${STORYBOARD}app read buf\n`;
+    await store.getState().load(edited);
+    await idle(store);
+    expect(s().text).toBe(edited);
+    expect(s().steps).toEqual(f.steps.slice(0, 3));
+    expect(s().ops).toHaveLength(3);
+    const cmd = f.steps[3]!;
+    expect(s().error?.kind).toBe('crash');
+    expect(s().error?.message).toContain(
+      `on command 4 (${cmd.command.op}, line ${cmd.line}): that command stops the engine`,
+    );
+    expect(s().error?.message).toMatch(
+      /stopped before it, at op 3, step \d+ \(your 3 commands were replayed\)/,
+    );
+    // Healthy again: nothing pending, the next action just runs.
+    const n = client.inits.length;
+    await store.getState().seek(0, -1);
+    expect(client.inits).toHaveLength(n);
+  });
 });

@@ -257,16 +257,40 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       const steps = stepsOf(scenario);
       const wasTextError = get().error?.kind === 'scenario';
       set({ textErrors: [], textPending: false, ...(wasTextError ? { error: null } : {}) });
+      /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
+      let killed: { k: number; reason: string } | null = null;
+      const watched = opts.watched ?? get().watched;
       return request(
-        () => client.init(scenario.machine, steps, opts.at, opts.watched ?? get().watched),
+        async () => {
+          try {
+            return await client.init(scenario.machine, steps, opts.at, watched);
+          } catch (e) {
+            // The worker died on command k of this text: the fresh one runs the commands before
+            // it (not the previous text, and never k again: it would only die again).
+            if (!isCrash(e) || typeof e.op !== 'number' || e.op >= steps.length) throw e;
+            const k = e.op;
+            crashed = null;
+            const at = opts.at && opts.at.op < k ? opts.at : null;
+            const reply = await client.init(scenario.machine, steps.slice(0, k), at, watched);
+            killed = { k, reason: e.reason ?? e.message };
+            return reply;
+          }
+        },
         (reply) => {
           parsed = { text, scenario };
           const patch: Partial<LabState> = {
             title: scenario.title,
             spec: scenario.machine,
-            steps,
-            watched: opts.watched ?? get().watched,
+            steps: killed ? steps.slice(0, killed.k) : steps,
+            watched,
           };
+          if (killed) {
+            patch.error = {
+              kind: 'crash',
+              message: `The engine worker stopped (${killed.reason}) on ${commandName(killed.k, steps)}: that command stops the engine, so it was restarted and the lab stopped before it, at ${where(reply.position)} (${replayed(killed.k)}). Change or remove that line.`,
+            };
+            return { ...patch, ...keptSelection(reply) };
+          }
           if (opts.selection !== undefined) patch.selection = opts.selection;
           if (opts.banner) patch.error = opts.banner;
           else if (opts.at && !samePosition(opts.at, reply.position) && opts.at.op >= reply.opCount)

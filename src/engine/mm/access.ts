@@ -45,7 +45,7 @@ function accessPages(
   const zero = k.m.zeroPfn;
   const values = f.value;
   const seen: number[] = [];
-  // The page-table leaf of the current page, read directly (writes go through pt).
+  // The page-table leaf of the current page, read directly (and written through pt.replace).
   let leaf: Leaf | undefined;
   let leafBase = -LEAF_SIZE;
   for (let i = 0; i < done; i++) {
@@ -68,7 +68,8 @@ function accessPages(
       f.setFlag(pfn, PG.dirty);
       bits |= PTEB.dirty;
     }
-    if (bits !== was) pt.setBits(vpn, bits);
+    // setBits, through the leaf in hand (the entry stays present).
+    if (bits !== was) pt.replace(leaf, vpn, PTE.present, pfn, bits);
   }
   return seen;
 }

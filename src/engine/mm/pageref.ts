@@ -74,7 +74,7 @@ export function putPage(k: Kernel, pfn: number, tally?: FreeTally): boolean {
   }
   if (v === m.deviceIdle) {
     // seeds: the 2 -> 1 transition caught behind device_private_key; modern: 1 -> 0.
-    m.frames.clearFlag(pfn, PG.active | PG.waiters);
+    // free_zone_device_folio clears PG_active and PG_waiters: pageFree's reset clears every flag.
     pageFree(k, dev, pfn);
     if (tally) tally.add(dev, pfn);
     return true;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command, MachineSpec } from '../engine/command';
 import { STORYBOARD } from '../scenario/examples';
@@ -288,6 +288,32 @@ describe('the lab store', () => {
     });
     await idle(store);
     expect(s().position).toEqual(endPosition(ops));
+  });
+
+  it('plays at its speed even when each reply takes part of a period', async () => {
+    const { s, store, client } = await lab();
+    await store.getState().step('start');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      while (s().speed !== 8) store.getState().changeSpeed(s().speed < 8 ? 1 : -1);
+      // 125 ms a step at 8/s; each seek answers after 50 ms.
+      client.delay = { seek: 50 };
+      let moves = 0;
+      const off = store.subscribe((st, prev) => {
+        if (st.position !== prev.position) moves++;
+      });
+      store.getState().setPlaying(true);
+      await vi.advanceTimersByTimeAsync(1000);
+      store.getState().setPlaying(false);
+      off();
+      // Steps due at 0, 125, ..., 875 ms: 8 shown in the first second (waiting a period after
+      // each reply would show 6: one every 175 ms).
+      expect(moves).toBeGreaterThanOrEqual(8);
+      expect(moves).toBeLessThanOrEqual(9);
+      await vi.advanceTimersByTimeAsync(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('serializes requests: each starts after the previous reply was applied', async () => {

@@ -116,6 +116,8 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
   let parsed: { text: string; scenario: Scenario } | null = null;
   let editTimer: ReturnType<typeof setTimeout> | null = null;
   let playTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the playback step last taken was due (performance.now() time). */
+  let playDue = 0;
   /** Where the last queued seek goes: relative steps start from here, not from the view. */
   let target: Position | null = null;
 
@@ -339,8 +341,15 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
         set({ playing: false });
         return;
       }
+      // Steps keep the speed's cadence: the next one is due a period after this one was due,
+      // not a period after its reply came back (at 60/s, replies of a few ms would otherwise
+      // play ~47 steps a second). A step more than a period late resets the cadence: the next
+      // one starts as soon as this reply is in, never a burst to catch up.
+      const period = 1000 / s.speed;
+      playDue = Math.max(playDue + period, performance.now() - period);
       void seekTo(stepInto(s.ops, from())).then(() => {
-        if (get().playing && !playTimer) playTimer = setTimeout(playTick, 1000 / get().speed);
+        if (get().playing && !playTimer)
+          playTimer = setTimeout(playTick, Math.max(0, playDue + period - performance.now()));
       });
     }
 
@@ -452,6 +461,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
         set({ playing });
         if (!playing) return;
         // Playing from the end starts over.
+        playDue = performance.now() - 1000 / get().speed;
         if (isEnd(get().ops, from())) void seekTo(BOOT).then(() => playTick());
         else playTick();
       },

@@ -390,13 +390,28 @@ describe('LabHost seek', () => {
       return host.stats().opsReplayed - before;
     };
     expect(replays(10, 0)).toBe(3); // ops 8 and 9 from the checkpoint before 8, then 10 up to step 0
-    for (let s = 1; s < reply.ops[10]!.steps.length; s++) expect(replays(10, s)).toBe(1);
-    expect(replays(11, 0)).toBe(2); // 10 whole from the cached machine, then 11
+    // Forward within the operation: the last replay goes on, nothing is replayed again.
+    for (let s = 1; s < reply.ops[10]!.steps.length; s++) expect(replays(10, s)).toBe(0);
+    expect(replays(11, 0)).toBe(1); // from the machine the finished replay of 10 left, 11 up to 0
     expect(replays(11, -1)).toBe(0);
     expect(replays(10, 0)).toBeLessThanOrEqual(4); // back: from the checkpoint before 8
     expect(replays(7, -1)).toBeLessThanOrEqual(4);
     expect(replays(8, -1)).toBe(0); // a checkpoint
     expect(replays(7, reply.ops[7]!.steps.length - 1)).toBe(0); // the last step of 7 is before 8
+  });
+
+  it('never continues a replay of operations an edit replaced', () => {
+    const a = storyboard();
+    const { host } = started(a);
+    // A replay into the migration (op 4), kept running for the next step forward.
+    host.seek(4, 0, null);
+    // The edit changes op 1: op 4 is the same command on a different machine now.
+    const b = edited('app write buf 42', 'app write buf 7');
+    host.init(b.spec, b.steps, null, null);
+    const ref = reference(b.spec, b.commands);
+    const states = ref.ops[4]!;
+    for (let step = 0; step + 1 < states.length; step++)
+      expectSnapshot(host.seek(4, step, null).snapshot, states[step + 1]);
   });
 
   it('shows the live state at the end, and the live machine never moves', () => {

@@ -297,14 +297,17 @@ export class LabHost implements LabHostApi {
       kernel = new Kernel(m);
       kernel.seq = seqEnd(ops);
     }
-    const memo = cur.memo.before;
+    const { before, cursor } = cur.memo;
     return {
       ...cur,
       kernel,
       ops,
       checkpoints: cur.checkpoints.fork(p, steps.length, kernel.m),
-      // The memo describes the same operations while it is within the kept prefix.
-      memo: { before: memo && memo.op <= p ? memo : null },
+      // The memo and the cursor describe the same operations while within the kept prefix.
+      memo: {
+        before: before && before.op <= p ? before : null,
+        cursor: cursor && cursor.op < p ? cursor : null,
+      },
     };
   }
 

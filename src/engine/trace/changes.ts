@@ -171,7 +171,13 @@ export class KeyedRuns {
   private lastKey = -1;
   private last: RunList | undefined;
   add(key: number, i: number): void {
-    let r = key === this.lastKey ? this.last : this.byKey.get(key);
+    // The same owner as last time (a step's writes mostly go to one): no lookup, no stores.
+    const r = key === this.lastKey ? this.last : undefined;
+    if (r) r.add(i);
+    else this.addTo(key, i);
+  }
+  private addTo(key: number, i: number): void {
+    let r = this.byKey.get(key);
     if (!r) this.byKey.set(key, (r = new RunList()));
     this.lastKey = key;
     this.last = r;

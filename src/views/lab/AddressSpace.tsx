@@ -87,6 +87,14 @@ function codesOf(s: Snapshot, p: ProcSnap, b: { name: string; start: number; pag
   return c;
 }
 
+/** A large buffer's residence counts in words, once per codes array (each render would redo it). */
+const summaryCache = new WeakMap<Uint8Array, string>();
+function summaryOf(s: Snapshot, codes: Uint8Array): string {
+  let t = summaryCache.get(codes);
+  if (t === undefined) summaryCache.set(codes, (t = residenceSummary(s, codeCounts(codes))));
+  return t;
+}
+
 /** The scroller's size and scroll position, kept in state so the rows in view render. */
 function useViewport(el: HTMLDivElement | null) {
   const [view, setView] = useState({ top: 0, height: 0, width: 0 });
@@ -335,7 +343,7 @@ export function AddressSpace() {
               className="truncate font-mono text-[10px] leading-4 text-slate-400"
               data-testid={`summary-${p.name}-${b.name}`}
             >
-              {residenceSummary(snap, codeCounts(codes))}
+              {summaryOf(snap, codes)}
             </div>
           </div>
         );

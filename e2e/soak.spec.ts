@@ -6,6 +6,7 @@
  * a margin of what it was once the scenario had loaded. The figures are printed for the record.
  */
 import { expect, test } from '@playwright/test';
+import { prng } from '../src/bench/seek';
 import { longScenario } from './benchScenarios';
 import { LabPage } from './pages/LabPage';
 import { workerHeap } from './workerHeap';
@@ -13,18 +14,6 @@ import { workerHeap } from './workerHeap';
 const OPS = 100_000;
 const MIB = 1024 * 1024;
 const mib = (b: number): string => `${(b / MIB).toFixed(1)} MiB`;
-
-/** A small seeded generator (mulberry32), so the session is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('a 100,000-operation scenario in the worker: seeking for a session keeps memory steady', async ({
   page,

@@ -146,9 +146,27 @@ test('an embed with autoplay and loop plays its range by itself and never touche
   expect(draft).toContain('buf0');
   await page.goto(`/?embed&views=page-tables&range=5-5&autoplay=30&loop#${link(null)}`);
   await expect(page.getByTestId('player')).toBeVisible();
-  // It reaches the end of op 5 and loops back before it.
-  await expect(page.getByTestId('player-position')).toHaveText(/^op 5\/7 · step (\d+)\/\1$/);
-  await expect(page.getByTestId('player-position')).toHaveText(/^op 4\/7 · step (\d+)\/\1$/);
+  // Every position the player shows (at 30 steps a second one lasts 33 ms: too short to poll).
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="player-position"]');
+    if (!el) throw new Error('no player position');
+    const seen = [el.textContent ?? ''];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  // It reaches the end of op 5 and loops back to the end of op 4 (the range's start) after it.
+  const endOf = (op: number) => new RegExp(`^op ${op}/7 · step (\\d+)/\\1$`);
+  await expect
+    .poll(async () => {
+      const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+      const end = seen.findIndex((t) => endOf(5).test(t));
+      return end >= 0 && seen.slice(end + 1).some((t) => endOf(4).test(t));
+    })
+    .toBe(true);
   expect(await page.evaluate(() => localStorage.getItem('hmm-lab.draft'))).toBe(draft);
 });
 

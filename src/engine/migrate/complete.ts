@@ -61,7 +61,8 @@ function movePages(k: Kernel, migs: readonly Migration[]): PagesTally {
       // folio_migrate_mapping + folio_migrate_flags: the new page takes over the old one's identity.
       f.copyMapping(dst, src);
       const keep = (f.flags[src] ?? 0) & (PG.dirty | PG.uptodate | PG.active);
-      f.setFlag(dst, keep | PG.uptodate);
+      // setFlag without logging dst a second time.
+      f.flags[dst] = (f.flags[dst] ?? 0) | keep | PG.uptodate;
       moved++;
     }
   return { moved, inserted, noDst, refused };

@@ -78,10 +78,14 @@ function isolateAll(k: Kernel, migs: readonly Migration[]): Isolated {
       if (!k.m.isDevicePage(pfn)) {
         if (f.has(pfn, PG.lru)) {
           f.clearFlag(pfn, PG.lru);
-          getPage(k, pfn);
           isolated++;
-        }
-        putPage(k, pfn);
+          // folio_isolate_lru's get_page, then the put of collect's reference: while the page
+          // holds collect's, the put frees nothing and the pair leaves the refcount as it is.
+          if ((f.ref[pfn] ?? 0) < 1) {
+            getPage(k, pfn);
+            putPage(k, pfn);
+          }
+        } else putPage(k, pfn);
       }
       // try_to_migrate(): still mapped elsewhere (a forked child): migration entries there too.
       if ((f.map[pfn] ?? 0) > 0) {

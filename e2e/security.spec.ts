@@ -272,7 +272,7 @@ test.describe('hostile scenario text is text', () => {
     await lab.key('End');
     await expectInert(page);
 
-    expect(await text(page, 'scenario')).toContain(`Scenario · ${TITLE}`);
+    await expect.poll(() => text(page, 'scenario')).toContain(`Scenario · ${TITLE}`);
     expect(await lab.editorText()).toContain(COMMENT);
     expect(await lab.editorText()).toContain(TITLE.replace(/"/g, '\\"'));
     await lab.key('Home');
@@ -312,7 +312,7 @@ test.describe('hostile scenario text is text', () => {
     await watchViolations(page);
     await page.goto(`/?present#${link}`);
     await expect(page.getByTestId('presenter')).toBeVisible();
-    expect(await text(page, 'presenter-title')).toBe(TITLE);
+    await expect.poll(() => text(page, 'presenter-title')).toBe(TITLE);
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('caption')).toContainText(FILE);
@@ -344,7 +344,7 @@ test.describe('hostile scenario text is text', () => {
     });
     await expect(lab.banner()).toContainText(`Opened ${name}`);
     await lab.idle();
-    expect(await text(page, 'scenario')).toContain(TITLE);
+    await expect.poll(() => text(page, 'scenario')).toContain(TITLE);
     await expectInert(page);
 
     // Names are identifiers: markup in one is a parse error at its line and column, shown as text.

@@ -329,19 +329,26 @@ export function* migrateToDevice(
  * numbers come (a million-page allocation keeps seven runs, not a million numbers).
  */
 export class RangeText {
+  /** The runs before the last one; the last, [lo, hi], is kept in fields (none while hi < lo). */
   private readonly runs: [number, number][] = [];
+  private lo = 0;
+  private hi = -1;
   private more = false;
 
   add(x: number): void {
     if (this.more) return;
-    const last = this.runs[this.runs.length - 1];
-    if (last && x === last[1] + 1) last[1] = x;
-    else if (this.runs.length < 6) this.runs.push([x, x]);
-    else this.more = true;
+    // The common case, the next number of the last run, touches two fields.
+    if (x === this.hi + 1 && this.hi >= this.lo) this.hi = x;
+    else if (this.runs.length + (this.hi >= this.lo ? 1 : 0) < 6) {
+      if (this.hi >= this.lo) this.runs.push([this.lo, this.hi]);
+      this.lo = x;
+      this.hi = x;
+    } else this.more = true;
   }
 
   text(): string {
-    const out = this.runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+    const all = this.hi >= this.lo ? [...this.runs, [this.lo, this.hi]] : this.runs;
+    const out = all.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
     if (this.more) out.push('...');
     return out.join(', ');
   }

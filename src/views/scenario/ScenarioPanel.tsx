@@ -22,7 +22,18 @@ import { checkSummary, editorDiagnostics } from './diagnostics';
 import { download, fileName, openScenarioFile, scenarioJson } from './files';
 import { ShareLink } from './ShareLink';
 
-const ScenarioEditor = lazy(() => import('../editor/ScenarioEditor'));
+/**
+ * The editor loads once the browser is idle after the first paint (the text shows as plain
+ * text until then): building an EditorView measures the DOM for ~30 ms, which would otherwise
+ * land in the same task as the lab's first full render and make it one long task.
+ */
+const whenIdle = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 200);
+  });
+const ScenarioEditor = lazy(() => whenIdle().then(() => import('../editor/ScenarioEditor')));
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -46,14 +46,36 @@ test.describe('a runaway or failing engine', () => {
     await expect.poll(() => lab.storedDraftText()).toContain('app write buf0[0..1] 5');
     const draft = await lab.storedDraftText();
 
-    await lab.watchdog(WATCHDOG_MS);
+    // A longer watchdog here: the page must be seen answering while the engine still spins.
+    const watchdog = 5000;
+    await lab.watchdog(watchdog);
     await lab.armFault({ kind: 'hang', op: 'cpu-inc' });
     await page.getByTestId('act-cpu-inc').click();
+    // The engine spins in its worker; the main thread does not: the page keeps rendering
+    // frames (and answering) before the watchdog has fired.
     const banner = lab.banner();
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const tick = (): void => {
+            if (++n < 10) requestAnimationFrame(tick);
+            else resolve(n);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(frames).toBe(10);
+    // (Read at once: a locator would wait for the banner to appear.)
+    const kindNow = await page.evaluate(
+      () =>
+        document.querySelector('[data-testid="error-banner"]')?.getAttribute('data-kind') ?? null,
+    );
+    expect(kindNow).not.toBe('crash');
     await expect(banner).toHaveAttribute('data-kind', 'crash', { timeout: 15_000 });
     await expect(banner).toHaveAttribute('role', 'alert');
     await expect(banner).toContainText(
-      `it stopped answering: no answer to append cpu-inc within ${WATCHDOG_MS / 1000} s) on command 3 (a new one)`,
+      `it stopped answering: no answer to append cpu-inc within ${watchdog / 1000} s) on command 3 (a new one)`,
     );
     await expect(banner).toContainText(
       /It was restarted at op \d+, step \d+ and your 2 commands were replayed/,

@@ -1,19 +1,14 @@
 /** The keyboard help (`?`): every shortcut, from the one table in shortcuts.ts. */
 import { Dialog } from '../lab/Dialog';
 import { SHORTCUTS } from './shortcuts';
+import { Button } from '../lab/Button';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
     <Dialog label="Keyboard shortcuts" onClose={onClose} width="w-[560px]" testId="help">
       <div className="mb-2 flex items-center">
         <h2 className="flex-1 text-sm font-semibold">Keyboard shortcuts</h2>
-        <button
-          type="button"
-          className="rounded bg-slate-700 px-2 py-1 hover:bg-slate-600"
-          onClick={onClose}
-        >
-          close
-        </button>
+        <Button onClick={onClose}>close</Button>
       </div>
       <table className="w-full text-left text-xs">
         <thead className="text-slate-400">

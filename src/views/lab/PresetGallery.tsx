@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { PRESETS, type Preset } from '../../presets';
 import { Dialog } from './Dialog';
+import { Button } from './Button';
 
 const GROUPS: readonly { group: Preset['group']; title: string }[] = [
   { group: 'flows', title: 'Lecture flows' },
@@ -39,13 +40,7 @@ export function PresetGallery({
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button
-          type="button"
-          className="rounded bg-slate-700 px-2 py-1 hover:bg-slate-600"
-          onClick={onClose}
-        >
-          close
-        </button>
+        <Button onClick={onClose}>close</Button>
       </div>
       {GROUPS.map(({ group, title }) => {
         const items = shown.filter((p) => p.group === group);

@@ -75,14 +75,86 @@ function makeApi(view: EditorView): EditorApi {
   };
 }
 
+interface Parts {
+  readOnly: Compartment;
+  label: Compartment;
+  /** The extensions added after the view is built (LATER), a group per task. */
+  later: Compartment;
+  echo: EchoFilter;
+}
+
+/**
+ * What the editor gains after its first paint, a group per task: the highlighting, then the
+ * gutters and marks. Built with everything at once, a cold EditorView was a 50-70 ms task.
+ */
+const LATER: readonly ((run: (line: number) => void) => Extension)[] = [
+  () => [hmmLanguage, bracketMatching()],
+  (run) => [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    lintGutter(),
+    activeOpExtension(run),
+    drawSelection(),
+    highlightActiveLine(),
+  ],
+];
+
+/**
+ * The editor's state, from the props as they are now (read through `latest` by its handlers):
+ * the text, its theme, keys and history. LATER adds the rest.
+ */
+function createState(latest: { current: ScenarioEditorProps }, parts: Parts): EditorState {
+  const initial = latest.current;
+  const ro = initial.readOnly ?? false;
+  let lastHistory = [false, false];
+  const extensions: Extension[] = [
+    history(),
+    hmmTheme,
+    Prec.highest(
+      keymap.of([
+        {
+          key: 'Mod-Enter',
+          run: (view) => {
+            latest.current.onRunToCursor(cursorLine(view));
+            return true;
+          },
+        },
+      ]),
+    ),
+    // No indentWithTab: Tab moves the focus on, as everywhere else in the lab.
+    keymap.of([...historyKeymap, ...lintKeymap, ...defaultKeymap]),
+    parts.readOnly.of(readOnlyConfig(ro)),
+    parts.label.of(labelConfig(initial.ariaLabel ?? DEFAULT_LABEL, ro)),
+    parts.later.of([]),
+    EditorView.updateListener.of((u) => {
+      const userEdit = u.transactions.some((tr) => tr.docChanged && !tr.annotation(external));
+      if (userEdit) {
+        const text = u.state.doc.toString();
+        parts.echo.sent(text);
+        latest.current.onChange(text);
+      }
+      const now = [undoDepth(u.state) > 0, redoDepth(u.state) > 0] as const;
+      if (now[0] !== lastHistory[0] || now[1] !== lastHistory[1]) {
+        lastHistory = [now[0], now[1]];
+        latest.current.onHistoryChange?.(now[0], now[1]);
+      }
+    }),
+  ];
+  return EditorState.create({ doc: normalizeNewlines(initial.value), extensions });
+}
+
 export default function ScenarioEditor(props: ScenarioEditorProps) {
   const { value, diagnostics, activeLine, readOnly = false, ariaLabel = DEFAULT_LABEL } = props;
   const host = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<EditorView | null>(null);
+  // The view, once built: effects that talk to it run again when it arrives.
+  const [view, setView] = useState<EditorView | null>(null);
   const latest = useRef(props);
-  const [parts] = useState(() => ({
+  // The read-only flag and label the view has: set when its state is made, then on changes.
+  const configured = useRef({ readOnly: false, label: DEFAULT_LABEL });
+  const [parts] = useState<Parts>(() => ({
     readOnly: new Compartment(),
     label: new Compartment(),
+    later: new Compartment(),
     echo: new EchoFilter(),
   }));
 
@@ -91,70 +163,56 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
     latest.current = props;
   });
 
+  // Built a part per task (the state, the view, then each LATER group) after the commit that
+  // mounted the host: in one, with its first transactions, it was a task of 80-120 ms on a
+  // cold load. The rest of the lab talks to it once it is whole.
   useEffect(() => {
     const parent = host.current;
     if (parent === null) return;
-    const initial = latest.current;
-    const ro = initial.readOnly ?? false;
-    let lastHistory = [false, false];
-    const runToCursor = (line: number): void => latest.current.onRunToCursor(line);
-    const extensions: Extension[] = [
-      lineNumbers(),
-      highlightActiveLineGutter(),
-      lintGutter(),
-      activeOpExtension(runToCursor),
-      history(),
-      drawSelection(),
-      highlightActiveLine(),
-      bracketMatching(),
-      hmmLanguage,
-      hmmTheme,
-      Prec.highest(
-        keymap.of([
-          {
-            key: 'Mod-Enter',
-            run: (view) => {
-              runToCursor(cursorLine(view));
-              return true;
-            },
-          },
-        ]),
-      ),
-      // No indentWithTab: Tab moves the focus on, as everywhere else in the lab.
-      keymap.of([...historyKeymap, ...lintKeymap, ...defaultKeymap]),
-      parts.readOnly.of(readOnlyConfig(ro)),
-      parts.label.of(labelConfig(initial.ariaLabel ?? DEFAULT_LABEL, ro)),
-      EditorView.updateListener.of((u) => {
-        const userEdit = u.transactions.some((tr) => tr.docChanged && !tr.annotation(external));
-        if (userEdit) {
-          const text = u.state.doc.toString();
-          parts.echo.sent(text);
-          latest.current.onChange(text);
-        }
-        const now = [undoDepth(u.state) > 0, redoDepth(u.state) > 0] as const;
-        if (now[0] !== lastHistory[0] || now[1] !== lastHistory[1]) {
-          lastHistory = [now[0], now[1]];
-          latest.current.onHistoryChange?.(now[0], now[1]);
-        }
+    const run = (line: number): void => latest.current.onRunToCursor(line);
+    let built: EditorView | null = null;
+    let state: EditorState | null = null;
+    const later: Extension[] = [];
+    const steps: (() => void)[] = [
+      () => {
+        const now = latest.current;
+        configured.current = {
+          readOnly: now.readOnly ?? false,
+          label: now.ariaLabel ?? DEFAULT_LABEL,
+        };
+        state = createState(latest, parts);
+      },
+      () => {
+        if (state) built = new EditorView({ state, parent });
+      },
+      ...LATER.map((group) => () => {
+        later.push(group(run));
+        built?.dispatch({ effects: parts.later.reconfigure([...later]) });
       }),
+      () => {
+        if (!built) return;
+        parts.echo.clear();
+        latest.current.onHistoryChange?.(false, false);
+        latest.current.onReady?.(makeApi(built));
+        setView(built);
+      },
     ];
-    const view = new EditorView({
-      state: EditorState.create({ doc: normalizeNewlines(initial.value), extensions }),
-      parent,
-    });
-    viewRef.current = view;
-    parts.echo.clear();
-    latest.current.onHistoryChange?.(false, false);
-    latest.current.onReady?.(makeApi(view));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = (i: number): void => {
+      timer = setTimeout(() => {
+        steps[i]?.();
+        if (i + 1 < steps.length) next(i + 1);
+      }, 0);
+    };
+    next(0);
     return () => {
-      viewRef.current = null;
-      view.destroy();
+      clearTimeout(timer);
+      built?.destroy();
     };
   }, [parts]);
 
   // The store's text: applied as one undoable change, unless it is an echo of our own edits.
   useEffect(() => {
-    const view = viewRef.current;
     if (view === null) return;
     const next = normalizeNewlines(value);
     const doc = view.state.doc.toString();
@@ -170,13 +228,12 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
       annotations: [external.of(true), isolateHistory.of('full')],
     });
     parts.echo.clear();
-  }, [value, parts]);
+  }, [view, value, parts]);
 
   // Every run makes a new list, most often equal to the last one (empty): skip those, unless
   // the text changed under marks that are still there (their positions would have moved).
   const shown = useRef<{ list: EditorDiagnostic[]; doc: Text } | null>(null);
   useEffect(() => {
-    const view = viewRef.current;
     if (view === null) return;
     const last = shown.current;
     const doc = view.state.doc;
@@ -188,10 +245,9 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
       return;
     shown.current = { list: diagnostics, doc };
     view.dispatch(setDiagnostics(view.state, toCmDiagnostics(doc, diagnostics)));
-  }, [diagnostics]);
+  }, [view, diagnostics]);
 
   useEffect(() => {
-    const view = viewRef.current;
     if (view === null) return;
     const from = lineStart(view.state, activeLine);
     view.dispatch({
@@ -200,18 +256,21 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
         ...(from === null ? [] : [EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 16 })]),
       ],
     });
-  }, [activeLine]);
+  }, [view, activeLine]);
 
+  // The view was built with the props of its time: reconfigured only when they changed since.
   useEffect(() => {
-    const view = viewRef.current;
     if (view === null) return;
+    const was = configured.current;
+    if (was.readOnly === readOnly && was.label === ariaLabel) return;
+    configured.current = { readOnly, label: ariaLabel };
     view.dispatch({
       effects: [
         parts.readOnly.reconfigure(readOnlyConfig(readOnly)),
         parts.label.reconfigure(labelConfig(ariaLabel, readOnly)),
       ],
     });
-  }, [readOnly, ariaLabel, parts]);
+  }, [view, readOnly, ariaLabel, parts]);
 
   return (
     <div

@@ -17,18 +17,29 @@ import { ScenarioPanel } from '../scenario/ScenarioPanel';
 import { Timeline } from '../timeline/Timeline';
 import { TimeView } from '../timeline/TimeView';
 import { useTimelineKeys } from '../timeline/useTimelineKeys';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLab } from '../../store/react';
 import { useMode } from '../modes/modeContext';
 import { useAppKeys } from '../modes/useAppKeys';
 import { PredictCard } from '../predict/PredictCard';
 import { TopBar } from './TopBar';
+import { useMountStages } from '../../boot/useMountStages';
+
+/** An empty cell holding a panel's place until its stage mounts (the grid keeps its shape). */
+function Pending() {
+  return <div aria-hidden="true" className="min-h-0 rounded-md border border-slate-800" />;
+}
 
 export function Lab({ debug }: { debug: boolean }) {
   const { mode, setMode } = useMode();
   const predictOn = useLab((s) => s.predict.on);
   const setPredict = useLab((s) => s.setPredict);
   const [help, setHelp] = useState(false);
+  // The frame first (a small first render, which warms React up), then the top bar, then a
+  // column per frame (useMountStages): at once, a cold load's first render and
+  // layout were one task of 70-100 ms.
+  const stage = useMountStages(7);
+  const at = (n: number, part: ReactNode): ReactNode => (stage >= n ? part : <Pending />);
   useTimelineKeys();
   useAppKeys({
     help: () => setHelp(true),
@@ -40,9 +51,15 @@ export function Lab({ debug }: { debug: boolean }) {
       data-testid="lab"
       className="flex h-screen min-h-[700px] flex-col overflow-hidden bg-slate-950 text-slate-100"
     >
-      <TopBar debug={debug} help={help} setHelp={setHelp} />
-      <ErrorBanner />
-      <DraftNoticeBar />
+      {stage >= 2 ? (
+        <>
+          <TopBar debug={debug} help={help} setHelp={setHelp} />
+          <ErrorBanner />
+          <DraftNoticeBar />
+        </>
+      ) : (
+        <div className="h-10 border-b border-slate-800" />
+      )}
       {predictOn && (
         <div className="fixed top-12 right-3 z-30 w-[560px]">
           <PredictCard />
@@ -50,23 +67,23 @@ export function Lab({ debug }: { debug: boolean }) {
       )}
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(340px,1fr)_424px_400px] gap-2 p-2">
         <div className="grid min-h-0 grid-rows-[minmax(92px,1fr)_auto] gap-2">
-          <AddressSpace />
-          <ActionBar />
+          {at(3, <AddressSpace />)}
+          {at(3, <ActionBar />)}
         </div>
         <div className="grid min-h-0 grid-rows-[minmax(0,1.1fr)_minmax(0,1fr)] gap-2">
-          <MemoryGrids />
-          <PageTableView />
+          {at(4, <MemoryGrids />)}
+          {at(4, <PageTableView />)}
         </div>
         <div className="grid min-h-0 grid-rows-[minmax(0,1.3fr)_minmax(0,0.7fr)] gap-2">
-          <Inspector />
-          <Counters />
+          {at(5, <Inspector />)}
+          {at(5, <Counters />)}
         </div>
       </main>
-      <Timeline />
+      {stage >= 6 ? <Timeline /> : <div className="h-9" />}
       <footer className="grid h-[180px] grid-cols-[1fr_382px_400px] gap-2 px-2 pb-2">
-        <Narration />
-        <TimeView />
-        <ScenarioPanel />
+        {at(7, <Narration />)}
+        {at(7, <TimeView />)}
+        {at(7, <ScenarioPanel />)}
       </footer>
     </div>
   );

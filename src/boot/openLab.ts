@@ -1,0 +1,87 @@
+/**
+ * Everything the lab needs before its first render, done outside React: the mode from the
+ * address, the stored draft or the link, the store and its engine worker. Done during the
+ * first render (as it once was), it made that render a task of 80 ms on a cold load.
+ */
+import type { StoreApi } from 'zustand';
+import { readDraft, DRAFT_KEY, type Draft, type DraftStorage } from '../store/draft';
+import { createLabStore } from '../store/labStore';
+import type { LabState } from '../store/types';
+import { machineText } from '../store/source';
+import { embedLab, initialLab, linkFragment, loadDraft, openLink } from '../store/startup';
+import { DEFAULT_MACHINE } from '../views/defaultMachine';
+import { parseMode, type LabMode } from '../views/modes/mode';
+import { installTestHook } from '../views/testHook';
+import type { LabClient } from '../worker/client';
+
+export interface OpenedLab {
+  store: StoreApi<LabState>;
+  /** The text the lab runs first (the draft's ran text, a link's, or the default machine's). */
+  ranText: string;
+  /** Where the draft is kept; null in an embed, or where the browser refuses storage. */
+  storage: DraftStorage | null;
+  mode: LabMode;
+  /** `?debug`: fault-injection buttons in the top bar. */
+  debug: boolean;
+}
+
+/** localStorage, or null where the browser refuses it (then nothing is autosaved). */
+function browserStorage(): DraftStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Drop the link from the address bar once read, so a reload opens the (autosaved) draft. */
+function clearHash(): void {
+  if (window.location.hash)
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/**
+ * The lab the address asks for: `?present`, `?embed`… pick the layout (mode.ts), `#…` a link.
+ * `client` is its engine worker, started a task earlier (starting a worker takes a while).
+ */
+export function openLab(client: LabClient): OpenedLab {
+  const { search, hash } = window.location;
+  const parsed = parseMode(search);
+  // An embed never touches the draft (it shares the lab's storage on the page that frames it).
+  const embed = parsed.mode.kind === 'embed';
+  const storage = embed ? null : browserStorage();
+  // Restoring a draft a link replaced.
+  const restore = (d: Draft): void => void loadDraft(store.getState(), d);
+  const defaultText = machineText({ title: null, machine: DEFAULT_MACHINE });
+  const initial = embed
+    ? embedLab(hash, defaultText)
+    : initialLab(hash, storage, defaultText, restore);
+  if (!embed) clearHash();
+  if (parsed.problems.length > 0 && !initial.banner)
+    initial.banner = {
+      kind: 'notice',
+      message: `Ignored in the address: ${parsed.problems.join('; ')}.`,
+    };
+  const store = createLabStore(client, initial);
+  installTestHook(store, client);
+  return {
+    store,
+    ranText: initial.ranText ?? initial.text,
+    storage,
+    mode: parsed.mode,
+    debug: new URLSearchParams(search).has('debug'),
+  };
+}
+
+/** A link pasted into the address bar of an open lab: opened, or refused with a banner. */
+export function openPastedLink(store: StoreApi<LabState>, storage: DraftStorage | null): void {
+  const fragment = linkFragment(window.location.hash);
+  if (fragment === null) return;
+  clearHash();
+  const cur = store.getState();
+  void cur.flushText();
+  const draft = readDraft(storage, DRAFT_KEY);
+  const r = openLink(fragment, storage, draft, (d) => void loadDraft(store.getState(), d));
+  if (r.ok) void cur.load(r.lab.text, r.lab);
+  else cur.showError(r.banner);
+}

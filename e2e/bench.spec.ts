@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { installBenchProbe, type ActionTiming } from './benchProbe';
 import { gibScenario, longScenario, playbackScenario } from './benchScenarios';
+import { coldLoad } from './coldLoad';
 import { LabPage } from './pages/LabPage';
 
 test.skip(!process.env.BENCH, 'set BENCH=1 to run the benchmarks');
@@ -297,4 +298,22 @@ test('first meaningful paint of the lab', async ({ browser }) => {
   report('first contentful paint', spread(fcp));
   report('largest contentful paint', spread(lcp));
   report('lab drawn (first snapshot painted)', spread(drawn));
+});
+
+test('main thread on a cold load (no debugger attached)', async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const longest: number[] = [];
+  const blocking: number[] = [];
+  let blockedLoads = 0;
+  const n = 10;
+  for (let i = 0; i < n; i++) {
+    const r = await coldLoad(`${baseURL ?? ''}/`);
+    longest.push(r.longestScript);
+    const b = r.frames.reduce((sum, f) => sum + f.blocking, 0);
+    blocking.push(b);
+    if (b > 0) blockedLoads += 1;
+  }
+  report('cold load: longest script task', spread(longest, 0));
+  report('cold load: blocking time (LoAF)', spread(blocking, 0));
+  report('cold load: loads with a frame > 50 ms', `${blockedLoads} of ${n}`);
 });

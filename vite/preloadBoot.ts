@@ -6,8 +6,9 @@
  * round trip apiece. A preloaded module is fetched and compiled, not run: the order of
  * evaluation stays main.tsx's.
  *
- * Only the entry's own dynamic imports: chunks imported lazily later on (the editor, dialogs,
- * exporters) stay off the first load.
+ * The entry's own dynamic imports, and those further dynamic imports the boot names (`also`:
+ * module paths, matched at their end, as src/boot/start.tsx imports src/App.tsx): chunks
+ * imported lazily later on (the editor, dialogs, exporters) stay off the first load.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
@@ -15,12 +16,16 @@ interface ChunkInfo {
   type: 'chunk';
   fileName: string;
   isEntry: boolean;
+  facadeModuleId: string | null;
   imports: string[];
   dynamicImports: string[];
 }
 
 /** File names to preload, in the order the entry needs them (each chunk's imports first). */
-export function bootChunks(bundle: Record<string, { type: string }>): string[] {
+export function bootChunks(
+  bundle: Record<string, { type: string }>,
+  also: readonly string[] = [],
+): string[] {
   const chunks = new Map<string, ChunkInfo>();
   for (const [name, out] of Object.entries(bundle))
     if (out.type === 'chunk') chunks.set(name, out as unknown as ChunkInfo);
@@ -36,12 +41,16 @@ export function bootChunks(bundle: Record<string, { type: string }>): string[] {
     if (!c) return;
     for (const i of c.imports) visit(i);
     order.push(c.fileName);
+    for (const d of c.dynamicImports) {
+      const id = chunks.get(d)?.facadeModuleId ?? '';
+      if (also.some((m) => id.endsWith(m))) visit(d);
+    }
   };
   for (const d of entry.dynamicImports) visit(d);
   return order;
 }
 
-export function preloadBoot(): Plugin {
+export function preloadBoot(also: readonly string[] = []): Plugin {
   let base = './';
   return {
     name: 'hmm-lab:preload-boot',
@@ -53,7 +62,7 @@ export function preloadBoot(): Plugin {
       order: 'post',
       handler(_html, ctx): HtmlTagDescriptor[] {
         if (!ctx.bundle) return [];
-        return bootChunks(ctx.bundle).map((file) => ({
+        return bootChunks(ctx.bundle, also).map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
           injectTo: 'head',

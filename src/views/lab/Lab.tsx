@@ -35,10 +35,10 @@ export function Lab({ debug }: { debug: boolean }) {
   const predictOn = useLab((s) => s.predict.on);
   const setPredict = useLab((s) => s.setPredict);
   const [help, setHelp] = useState(false);
-  // The frame first (a small first render, which warms React up), then the top bar, then a
-  // column per frame (useMountStages): at once, a cold load's first render and
-  // layout were one task of 70-100 ms.
-  const stage = useMountStages(7);
+  // The frame first (a small first render, which warms React up), then the top bar, the
+  // address space, the actions, then a column per frame (useMountStages): at once, a cold
+  // load's first render and layout were one task of 70-100 ms.
+  const stage = useMountStages(8);
   const at = (n: number, part: ReactNode): ReactNode => (stage >= n ? part : <Pending />);
   useTimelineKeys();
   useAppKeys({
@@ -68,22 +68,22 @@ export function Lab({ debug }: { debug: boolean }) {
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(340px,1fr)_424px_400px] gap-2 p-2">
         <div className="grid min-h-0 grid-rows-[minmax(92px,1fr)_auto] gap-2">
           {at(3, <AddressSpace />)}
-          {at(3, <ActionBar />)}
+          {at(4, <ActionBar />)}
         </div>
         <div className="grid min-h-0 grid-rows-[minmax(0,1.1fr)_minmax(0,1fr)] gap-2">
-          {at(4, <MemoryGrids />)}
-          {at(4, <PageTableView />)}
+          {at(5, <MemoryGrids />)}
+          {at(5, <PageTableView />)}
         </div>
         <div className="grid min-h-0 grid-rows-[minmax(0,1.3fr)_minmax(0,0.7fr)] gap-2">
-          {at(5, <Inspector />)}
-          {at(5, <Counters />)}
+          {at(6, <Inspector />)}
+          {at(6, <Counters />)}
         </div>
       </main>
-      {stage >= 6 ? <Timeline /> : <div className="h-9" />}
+      {stage >= 7 ? <Timeline /> : <div className="h-9" />}
       <footer className="grid h-[180px] grid-cols-[1fr_382px_400px] gap-2 px-2 pb-2">
-        {at(7, <Narration />)}
-        {at(7, <TimeView />)}
-        {at(7, <ScenarioPanel />)}
+        {at(8, <Narration />)}
+        {at(8, <TimeView />)}
+        {at(8, <ScenarioPanel />)}
       </footer>
     </div>
   );

@@ -3,8 +3,8 @@
  * with no debugger attached while the page loads. A Playwright page has DevTools protocol
  * sessions on it from the start, which makes V8 collect source positions as modules evaluate
  * (a 30-50 ms task of its own on this machine); measuring under it would blame the lab for it.
- * The harness connects once the load is over and reads the Long Animation Frames the page
- * buffered (PerformanceObserver `buffered: true`).
+ * The harness connects once the load is over and reads the long tasks and Long Animation Frames
+ * the page buffered (PerformanceObserver `buffered: true`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,9 +23,9 @@ export interface LongFrame {
 }
 
 export interface ColdLoad {
+  /** Tasks over 50 ms (the Long Tasks API), ms, longest first. */
+  longTasks: number[];
   frames: LongFrame[];
-  /** The longest script (one task's JavaScript) anywhere in the load, ms. */
-  longestScript: number;
 }
 
 /** The Long Animation Frames API's entries (not yet in TypeScript's DOM lib). */
@@ -81,6 +81,11 @@ export async function coldLoad(url: string, settleMs = 4000, windowMs = 3000): P
         (windowMs) =>
           new Promise<ColdLoad>((resolve) => {
             const frames: LongFrame[] = [];
+            const longTasks: number[] = [];
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries())
+                if (e.startTime < windowMs) longTasks.push(Math.round(e.duration));
+            }).observe({ type: 'longtask', buffered: true });
             new PerformanceObserver((list) => {
               for (const e of list.getEntries() as LoafEntry[])
                 if (e.startTime < windowMs)
@@ -96,8 +101,8 @@ export async function coldLoad(url: string, settleMs = 4000, windowMs = 3000): P
             }).observe({ type: 'long-animation-frame', buffered: true });
             // Buffered entries arrive in the observer's first callback.
             setTimeout(() => {
-              const scripts = frames.flatMap((f) => f.scripts.map((s) => s.duration));
-              resolve({ frames, longestScript: Math.max(0, ...scripts) });
+              longTasks.sort((a, b) => b - a);
+              resolve({ longTasks, frames });
             }, 100);
           }),
         windowMs,

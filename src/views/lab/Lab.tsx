@@ -23,12 +23,8 @@ import { useMode } from '../modes/modeContext';
 import { useAppKeys } from '../modes/useAppKeys';
 import { PredictCard } from '../predict/PredictCard';
 import { TopBar } from './TopBar';
+import { Pending } from '../../boot/Pending';
 import { useMountStages } from '../../boot/useMountStages';
-
-/** An empty cell holding a panel's place until its stage mounts (the grid keeps its shape). */
-function Pending() {
-  return <div aria-hidden="true" className="min-h-0 rounded-md border border-slate-800" />;
-}
 
 export function Lab({ debug }: { debug: boolean }) {
   const { mode, setMode } = useMode();

@@ -12,6 +12,8 @@ import { EngineStatus } from '../lab/EngineStatus';
 import { ErrorBanner } from '../lab/ErrorBanner';
 import type { LabMode } from '../modes/mode';
 import { ViewGrid } from '../modes/ViewGrid';
+import { Pending } from '../../boot/Pending';
+import { useMountStages } from '../../boot/useMountStages';
 import { Caption } from '../present/Caption';
 import { PredictCard } from '../predict/PredictCard';
 import { Icon } from '../timeline/icons';
@@ -107,6 +109,9 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
 
   const op = pos && pos.op >= 0 ? ops[pos.op] : undefined;
   const stack = layout === 'stack';
+  // The frame, then the controls, then the views (each a frame of its own, useMountStages):
+  // at once, an embed's first render was a task of 50-90 ms on a cold load.
+  const stage = useMountStages(3);
   const btn =
     'flex h-8 w-9 items-center justify-center rounded bg-slate-800 text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
   return (
@@ -120,7 +125,9 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
       <ErrorBanner />
       <StepAnnouncer />
       <main className={stack ? 'flex flex-col gap-2 p-2' : 'flex min-h-0 flex-1 flex-col p-1.5'}>
-        {stack ? (
+        {stage < 3 ? (
+          <Pending />
+        ) : stack ? (
           mode.views.map((v) => (
             <div key={v} className="h-[60vh] min-h-[260px]">
               <ViewGrid views={[v]} />
@@ -132,70 +139,74 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
         {mode.predict && <PredictCard />}
       </main>
       <div className={stack ? 'sticky bottom-0 z-10' : ''}>
-        <Caption size="small" />
-        <div
-          role="toolbar"
-          aria-label="Player"
-          className="flex items-center gap-1 border-t border-slate-800 bg-slate-950 px-2 py-1"
-        >
-          <button
-            type="button"
-            className={btn}
-            aria-label="Step back"
-            data-testid="player-back"
-            onClick={() => void back()}
+        {stage >= 2 && <Caption size="small" />}
+        {stage >= 2 ? (
+          <div
+            role="toolbar"
+            aria-label="Player"
+            className="flex items-center gap-1 border-t border-slate-800 bg-slate-950 px-2 py-1"
           >
-            <Icon name="back" />
-          </button>
-          <button
-            type="button"
-            className={btn}
-            aria-label={playing ? 'Pause' : 'Play'}
-            aria-pressed={playing}
-            data-testid="player-play"
-            onClick={() => setPlaying(!playing)}
-          >
-            <Icon name={playing ? 'pause' : 'play'} />
-          </button>
-          <button
-            type="button"
-            className={btn}
-            aria-label="Step forward"
-            data-testid="player-forward"
-            onClick={() => void forward()}
-          >
-            <Icon name="into" />
-          </button>
-          <div className="mx-1 flex min-w-0 flex-1">
-            <Scrubber />
-          </div>
-          <span
-            className="shrink-0 font-mono text-[11px] text-slate-300"
-            data-testid="player-position"
-          >
-            {op && pos
-              ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
-              : 'boot'}
-          </span>
-          <EngineStatus className="shrink-0 text-[11px] text-slate-400" />
-          {mode.range && (
-            <span
-              className="hidden shrink-0 text-[11px] text-slate-400 sm:inline"
-              data-testid="player-range"
+            <button
+              type="button"
+              className={btn}
+              aria-label="Step back"
+              data-testid="player-back"
+              onClick={() => void back()}
             >
-              ops {range.first + 1}–{range.last + 1}
+              <Icon name="back" />
+            </button>
+            <button
+              type="button"
+              className={btn}
+              aria-label={playing ? 'Pause' : 'Play'}
+              aria-pressed={playing}
+              data-testid="player-play"
+              onClick={() => setPlaying(!playing)}
+            >
+              <Icon name={playing ? 'pause' : 'play'} />
+            </button>
+            <button
+              type="button"
+              className={btn}
+              aria-label="Step forward"
+              data-testid="player-forward"
+              onClick={() => void forward()}
+            >
+              <Icon name="into" />
+            </button>
+            <div className="mx-1 flex min-w-0 flex-1">
+              <Scrubber />
+            </div>
+            <span
+              className="shrink-0 font-mono text-[11px] text-slate-300"
+              data-testid="player-position"
+            >
+              {op && pos
+                ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
+                : 'boot'}
             </span>
-          )}
-          <a
-            className="shrink-0 rounded px-2 py-1 text-xs text-sky-300 underline hover:text-sky-200"
-            data-testid="player-open-lab"
-            target="_blank"
-            rel="noopener"
-            href={fullLabUrl(store.getState()) ?? window.location.pathname}
-          >
-            open in HMM Lab ↗
-          </a>
-        </div>
+            <EngineStatus className="shrink-0 text-[11px] text-slate-400" />
+            {mode.range && (
+              <span
+                className="hidden shrink-0 text-[11px] text-slate-400 sm:inline"
+                data-testid="player-range"
+              >
+                ops {range.first + 1}–{range.last + 1}
+              </span>
+            )}
+            <a
+              className="shrink-0 rounded px-2 py-1 text-xs text-sky-300 underline hover:text-sky-200"
+              data-testid="player-open-lab"
+              target="_blank"
+              rel="noopener"
+              href={fullLabUrl(store.getState()) ?? window.location.pathname}
+            >
+              open in HMM Lab ↗
+            </a>
+          </div>
+        ) : (
+          <div className="h-10 border-t border-slate-800" />
+        )}
       </div>
     </div>
   );

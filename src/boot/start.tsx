@@ -25,6 +25,11 @@ export async function start(element: HTMLElement): Promise<void> {
     );
     return;
   }
+  // An empty page in the lab's colours: React's first render runs its own code cold (compiled
+  // on first use), and a render this small leaves that cost out of the lab's first one.
+  const root = createRoot(element);
+  root.render(<div aria-busy="true" className="h-screen bg-slate-950" />);
+  await nextTask();
   const client = new LabClient();
   await nextTask();
   const lab = openLab(client);
@@ -32,7 +37,7 @@ export async function start(element: HTMLElement): Promise<void> {
   // The views' code (a chunk of its own, preloaded with this one: vite/preloadBoot.ts).
   const { App } = await import('../App');
   await nextTask();
-  createRoot(element).render(
+  root.render(
     <StrictMode>
       <App lab={lab} />
     </StrictMode>,

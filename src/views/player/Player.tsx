@@ -16,7 +16,7 @@ import { Pending } from '../../boot/Pending';
 import { useMountStages } from '../../boot/useMountStages';
 import { Caption } from '../present/Caption';
 import { PredictCard } from '../predict/PredictCard';
-import { Icon } from '../timeline/icons';
+import { Icon, type IconName } from '../timeline/icons';
 import { Scrubber } from '../timeline/Scrubber';
 import { StepAnnouncer } from '../timeline/StepAnnouncer';
 import { clampRange, nextInRange, prevInRange, rangeStart } from './range';
@@ -34,6 +34,28 @@ function fullLabUrl(s: ReturnType<ReturnType<typeof useLabStore>['getState']>): 
   } catch {
     return null;
   }
+}
+
+/** A control-bar button: an icon, named for screen readers. */
+function BarButton(props: {
+  label: string;
+  testId: string;
+  icon: IconName;
+  pressed?: boolean;
+  onClick: () => unknown;
+}) {
+  return (
+    <button
+      type="button"
+      className="flex h-8 w-9 items-center justify-center rounded bg-slate-800 text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300"
+      aria-label={props.label}
+      aria-pressed={props.pressed}
+      data-testid={props.testId}
+      onClick={() => void props.onClick()}
+    >
+      <Icon name={props.icon} />
+    </button>
+  );
 }
 
 export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stack' }) {
@@ -112,8 +134,6 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
   // The frame, then the controls, then the views (each a frame of its own, useMountStages):
   // at once, an embed's first render was a task of 50-90 ms on a cold load.
   const stage = useMountStages(3);
-  const btn =
-    'flex h-8 w-9 items-center justify-center rounded bg-slate-800 text-slate-100 hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300';
   return (
     <div
       data-testid="player"
@@ -146,34 +166,15 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
             aria-label="Player"
             className="flex items-center gap-1 border-t border-slate-800 bg-slate-950 px-2 py-1"
           >
-            <button
-              type="button"
-              className={btn}
-              aria-label="Step back"
-              data-testid="player-back"
-              onClick={() => void back()}
-            >
-              <Icon name="back" />
-            </button>
-            <button
-              type="button"
-              className={btn}
-              aria-label={playing ? 'Pause' : 'Play'}
-              aria-pressed={playing}
-              data-testid="player-play"
+            <BarButton label="Step back" testId="player-back" icon="back" onClick={back} />
+            <BarButton
+              label={playing ? 'Pause' : 'Play'}
+              testId="player-play"
+              icon={playing ? 'pause' : 'play'}
+              pressed={playing}
               onClick={() => setPlaying(!playing)}
-            >
-              <Icon name={playing ? 'pause' : 'play'} />
-            </button>
-            <button
-              type="button"
-              className={btn}
-              aria-label="Step forward"
-              data-testid="player-forward"
-              onClick={() => void forward()}
-            >
-              <Icon name="into" />
-            </button>
+            />
+            <BarButton label="Step forward" testId="player-forward" icon="into" onClick={forward} />
             <div className="mx-1 flex min-w-0 flex-1">
               <Scrubber />
             </div>

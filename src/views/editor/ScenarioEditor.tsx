@@ -37,6 +37,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
+import { afterNextFrame } from '../../boot/afterNextFrame';
 import { activeOpExtension, lineStart, setActiveOp } from './activeOp';
 import { sameDiagnostics, toCmDiagnostics } from './diagnostics';
 import { hmmLanguage } from './hmmLanguage';
@@ -212,49 +213,67 @@ export default function ScenarioEditor(props: ScenarioEditorProps) {
   }, [parts]);
 
   // The store's text: applied as one undoable change, unless it is an echo of our own edits.
+  // After the next frame, and only the latest (as the marks below): CodeMirror reads the DOM
+  // selection on a change, which forces a layout of whatever the lab just changed unless a frame
+  // has laid it out already; and replacing a 10,000-line text re-highlights for tens of ms, which
+  // would otherwise join the task that applied the worker's reply.
   useEffect(() => {
     if (view === null) return;
-    const next = normalizeNewlines(value);
-    const doc = view.state.doc.toString();
-    if (next === doc) {
+    return afterNextFrame(() => {
+      const next = normalizeNewlines(value);
+      const doc = view.state.doc.toString();
+      if (next === doc) {
+        parts.echo.clear();
+        return;
+      }
+      if (parts.echo.isEcho(next)) return;
+      const change = minimalChange(doc, next);
+      if (change === null) return;
+      view.dispatch({
+        changes: change,
+        annotations: [external.of(true), isolateHistory.of('full')],
+      });
       parts.echo.clear();
-      return;
-    }
-    if (parts.echo.isEcho(next)) return;
-    const change = minimalChange(doc, next);
-    if (change === null) return;
-    view.dispatch({
-      changes: change,
-      annotations: [external.of(true), isolateHistory.of('full')],
     });
-    parts.echo.clear();
   }, [view, value, parts]);
 
   // Every run makes a new list, most often equal to the last one (empty): skip those, unless
   // the text changed under marks that are still there (their positions would have moved).
   const shown = useRef<{ list: EditorDiagnostic[]; doc: Text } | null>(null);
+  // After the text (queued later in the same commit, so run later): marks made for a new text
+  // must land on that text, not on the one it replaces.
   useEffect(() => {
     if (view === null) return;
-    const last = shown.current;
-    const doc = view.state.doc;
-    if (
-      last &&
-      sameDiagnostics(last.list, diagnostics) &&
-      (diagnostics.length === 0 || last.doc === doc)
-    )
-      return;
-    shown.current = { list: diagnostics, doc };
-    view.dispatch(setDiagnostics(view.state, toCmDiagnostics(doc, diagnostics)));
+    return afterNextFrame(() => {
+      const last = shown.current;
+      const doc = view.state.doc;
+      if (
+        last &&
+        sameDiagnostics(last.list, diagnostics) &&
+        (diagnostics.length === 0 || last.doc === doc)
+      )
+        return;
+      shown.current = { list: diagnostics, doc };
+      view.dispatch(setDiagnostics(view.state, toCmDiagnostics(doc, diagnostics)));
+    });
   }, [view, diagnostics]);
 
+  // After the next frame, and only the latest: marking and scrolling to a far line reads the
+  // DOM selection (a forced layout of everything the step just changed, unless a frame has laid
+  // it out) and highlights the lines it brings into view; done in the commit of a seek on a
+  // 10,000-line scenario, it made the reply's task 100 ms long.
   useEffect(() => {
     if (view === null) return;
-    const from = lineStart(view.state, activeLine);
-    view.dispatch({
-      effects: [
-        setActiveOp.of(activeLine),
-        ...(from === null ? [] : [EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 16 })]),
-      ],
+    return afterNextFrame(() => {
+      const from = lineStart(view.state, activeLine);
+      view.dispatch({
+        effects: [
+          setActiveOp.of(activeLine),
+          ...(from === null
+            ? []
+            : [EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 16 })]),
+        ],
+      });
     });
   }, [view, activeLine]);
 

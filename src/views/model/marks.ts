@@ -21,6 +21,9 @@ export type Markers = Record<MarkKind, number[]>;
 
 export function timelineMarkers(ops: readonly OpView[]): Markers {
   const out: Markers = { fault: [], migrate: [], free: [], invalidate: [], error: [] };
+  // Each lane's bit and list, looked up once: this runs over every micro-step of a scenario
+  // (53,736 on the 10,000-operation bench) when a reply lands, and most steps have no mark.
+  const lanes = MARK_LANES.map((lane) => ({ bit: MARK[lane.kind], list: out[lane.kind] }));
   let stop = 1;
   for (const op of ops) {
     if (op.steps.length === 0) {
@@ -30,8 +33,8 @@ export function timelineMarkers(ops: readonly OpView[]): Markers {
       continue;
     }
     for (const s of op.steps) {
-      for (const lane of MARK_LANES)
-        if ((s.marks & MARK[lane.kind]) !== 0) out[lane.kind].push(stop);
+      const marks = s.marks;
+      if (marks !== 0) for (const lane of lanes) if ((marks & lane.bit) !== 0) lane.list.push(stop);
       stop++;
     }
   }

@@ -323,7 +323,7 @@ test.describe('the main thread', () => {
   }, info) => {
     test.setTimeout(240_000);
     // Cold loads in a fresh browser with no debugger attached (coldLoad.ts): per load, the
-    // longest script and the frames that blocked (with how long past 50 ms).
+    // long tasks and the frames that blocked (with how long past 50 ms).
     const cold: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await coldLoad(`${baseURL ?? ''}/`);

@@ -16,9 +16,10 @@ export async function start(element: HTMLElement): Promise<void> {
   // for the page's whole life.
   applyTheme();
   await nextTask();
+  const root = createRoot(element);
   if (new URLSearchParams(window.location.search).has('selfcheck')) {
     const { SelfCheckPage } = await import('../App');
-    createRoot(element).render(
+    root.render(
       <StrictMode>
         <SelfCheckPage />
       </StrictMode>,
@@ -27,7 +28,6 @@ export async function start(element: HTMLElement): Promise<void> {
   }
   // An empty page in the lab's colours: React's first render runs its own code cold (compiled
   // on first use), and a render this small leaves that cost out of the lab's first one.
-  const root = createRoot(element);
   root.render(<div aria-busy="true" className="h-screen bg-slate-950" />);
   await nextTask();
   const client = new LabClient();

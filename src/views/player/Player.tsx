@@ -131,9 +131,9 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
 
   const op = pos && pos.op >= 0 ? ops[pos.op] : undefined;
   const stack = layout === 'stack';
-  // The frame, then the controls, then the views (each a frame of its own, useMountStages):
-  // at once, an embed's first render was a task of 50-90 ms on a cold load.
-  const stage = useMountStages(3);
+  // The frame, then the controls with the views' grid, which mounts a view per frame itself
+  // (ViewGrid): at once, an embed's first render was a task of 50-90 ms on a cold load.
+  const stage = useMountStages(2);
   return (
     <div
       data-testid="player"
@@ -145,7 +145,7 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
       <ErrorBanner />
       <StepAnnouncer />
       <main className={stack ? 'flex flex-col gap-2 p-2' : 'flex min-h-0 flex-1 flex-col p-1.5'}>
-        {stage < 3 ? (
+        {stage < 2 ? (
           <Pending />
         ) : stack ? (
           mode.views.map((v) => (

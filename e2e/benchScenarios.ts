@@ -2,7 +2,8 @@
  * The scenarios the browser benchmark loads (e2e/bench.spec.ts), as scenario text: built here
  * so the benchmark needs no files beside the repository.
  */
-import type { Command, MachineSpec } from '../src/engine/command';
+import type { MachineSpec } from '../src/engine/commands/terms';
+import type { Command } from '../src/engine/commands/table';
 import { BENCH_MACHINE, benchScenario } from '../src/bench/seek';
 import { format } from '../src/scenario/format';
 import { DEFAULT_MACHINE } from '../src/views/defaultMachine';

@@ -6,7 +6,8 @@
  * checks. Each repetition is checked afterwards (every page on the device, then every page
  * back in RAM with its value), outside the timed region.
  */
-import type { Command, MachineSpec, RangeRef } from '../engine/command';
+import type { MachineSpec, RangeRef } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import { Engine } from '../engine/engine';
 import { PTE } from '../engine/mm/pte';
 import type { Machine } from '../engine/state';

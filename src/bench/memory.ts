@@ -3,7 +3,7 @@
  * array's storage, which V8 keeps outside the heap), measured around Engine.create after full
  * garbage collections. Both are reported; the figure is their sum.
  */
-import type { MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
 import { Engine } from '../engine/engine';
 import { gc, heap, type Heap } from './node';
 

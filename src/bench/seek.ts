@@ -10,7 +10,8 @@
  * back, read and written by the devices, dropped with MADV_DONTNEED and unmapped; children
  * fork, write their copy-on-write pages and exit.
  */
-import type { Command, MachineSpec, RangeRef } from '../engine/command';
+import type { MachineSpec, RangeRef } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import { LabHost } from '../worker/host';
 import type { Position, ScenarioStep } from '../worker/protocol';
 

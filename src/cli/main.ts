@@ -15,7 +15,7 @@ import type { ScenarioError } from '../scenario/errors';
 import { fromJson } from '../scenario/json';
 import { parse } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
-import { describeCommand } from '../scenario/describe';
+import { describeCommand } from '../scenario/format';
 
 interface Options {
   file: string;

@@ -10,7 +10,8 @@
  *   rec.result.ret; // 0
  * }
  */
-import type { Command, MachineSpec } from './command';
+import type { MachineSpec } from './commands/terms';
+import type { Command } from './commands/table';
 import { Kernel } from './kernel';
 import { LIMITS, overLimit } from './limits';
 import { addDevice } from './mem/hotplug';

@@ -4,7 +4,8 @@
  * refusals, and names the scenario got wrong.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command, KernelModel, MachineSpec, MemType } from './command';
+import type { KernelModel, MachineSpec, MemType } from './commands/terms';
+import type { Command } from './commands/table';
 import { Engine } from './engine';
 import { ERRNO } from './errno';
 import { checkInvariants } from './invariants';

@@ -34,3 +34,52 @@ export type LimitName = keyof typeof LIMITS;
 export function overLimit(what: string, value: number, limit: LimitName): string {
   return `${what} ${value} is over the limit ${limit} = ${LIMITS[limit]}`;
 }
+
+// ---- whole numbers bounded by a limit ----------------------------------------------------
+
+/** A whole number with a range. Over `max`, a spec with a `limit` names the limit it hit. */
+export interface NumberSpec {
+  what: string;
+  min: number;
+  max: number;
+  limit?: { name: LimitName; noun: string };
+}
+
+export const RAM_PAGES: NumberSpec = {
+  what: 'a RAM size in pages',
+  min: 1,
+  max: LIMITS.ramPages,
+  limit: { name: 'ramPages', noun: 'RAM size' },
+};
+export const DEVICE_PAGES: NumberSpec = {
+  what: 'a device size in pages',
+  min: 1,
+  max: LIMITS.devicePages,
+  limit: { name: 'devicePages', noun: 'device size' },
+};
+export const MMAP_PAGES: NumberSpec = {
+  what: 'a page count',
+  min: 1,
+  max: LIMITS.mmapPages,
+  limit: { name: 'mmapPages', noun: 'mapping size' },
+};
+export const RANGE_PAGES: NumberSpec = {
+  what: 'a page count',
+  min: 0,
+  max: LIMITS.mmapPages,
+  limit: { name: 'mmapPages', noun: 'range size' },
+};
+/** The count of a `buf[a..b]` range. */
+export const RANGE_COUNT: NumberSpec = {
+  what: 'a page count',
+  min: 1,
+  max: LIMITS.mmapPages,
+  limit: { name: 'mmapPages', noun: 'range size' },
+};
+export const RECLAIM_PAGES: NumberSpec = {
+  what: 'a page count',
+  min: 1,
+  max: LIMITS.ramPages,
+  limit: { name: 'ramPages', noun: 'reclaim size' },
+};
+export const PAGE_INDEX: NumberSpec = { what: 'a page index', min: 0, max: LIMITS.mmapPages - 1 };

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command, MachineSpec } from './command';
+import type { MachineSpec } from './commands/terms';
+import type { Command } from './commands/table';
 import { Engine } from './engine';
 import { ERRNO } from './errno';
 import { checkInvariants } from './invariants';

@@ -2,7 +2,7 @@
  * A snapshot: the whole machine as compact typed arrays (copies), so it can cross from the
  * worker to the UI as transferables instead of a cloned object graph. Views read only this.
  */
-import type { KernelModel, MemType, PlatformId } from './command';
+import type { KernelModel, MemType, PlatformId } from './commands/terms';
 import { encodingFor } from './driver/encoding';
 import type { SparseTable } from './mm/sparse';
 import type { Machine } from './state';

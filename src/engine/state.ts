@@ -3,7 +3,7 @@
  * processes (VMAs + page tables), device mirrors, files and swap. Plain data with clone();
  * the kernel's behaviour lives in mm/, hmm/, migrate/ and driver/.
  */
-import type { KernelModel, MemType, PlatformId } from './command';
+import type { KernelModel, MemType, PlatformId } from './commands/terms';
 import { Bitmap } from './mem/bitmap';
 import { Frames } from './mem/frames';
 import { SysAlloc } from './mem/sysalloc';

@@ -4,7 +4,8 @@
  * its bitmap bit, the mirror entry, and the kernel functions the narration must name.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command, KernelModel, MemType } from './command';
+import type { KernelModel, MemType } from './commands/terms';
+import type { Command } from './commands/table';
 import { Engine, type RunRecord } from './engine';
 import { checkInvariants } from './invariants';
 import { PG } from './mem/frames';

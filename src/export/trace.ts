@@ -6,7 +6,8 @@
  * Commands are written the way the scenario text writes them (formatCommand, with the names
  * tracked through the run, so a mirror that is its device's only one is called by the device).
  */
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import { errnoName } from '../engine/errno';
 import { MARK } from '../engine/trace/step';
 import type { Phase } from '../engine/trace/step';

@@ -6,19 +6,9 @@
  * link characters flipped, links cut, version prefixes changed.
  */
 
-import { LINE_STARTS } from '../scenario/parse';
 import { MACHINE_VERBS, MIRROR_VERBS, PROCESS_VERBS } from '../scenario/parse-command';
 import { EXPECT_KINDS } from '../scenario/parse-expect';
-import {
-  ADVICES,
-  FRAME_STATES,
-  KERNELS,
-  MEM_TYPE_WORDS,
-  PLATFORMS,
-  PROTS,
-  PTE_FLAGS,
-  PTE_KINDS,
-} from '../scenario/values';
+import { CLAUSES, LINE_STARTS, VALUE_WORDS } from '../scenario/vocabulary';
 
 /** mulberry32: small, fast, good enough to pick mutations. */
 export class Rng {
@@ -94,31 +84,15 @@ export const BOUNDARY_NUMBERS: readonly string[] = [
  */
 export const KEYWORDS: readonly string[] = [
   ...LINE_STARTS,
-  ...KERNELS,
-  ...PLATFORMS,
-  ...MEM_TYPE_WORDS,
   ...PROCESS_VERBS,
   ...MIRROR_VERBS,
   ...MACHINE_VERBS,
-  'as',
   ...EXPECT_KINDS,
-  ...PROTS,
-  ...ADVICES,
-  ...PTE_KINDS,
-  ...PTE_FLAGS,
-  ...FRAME_STATES,
-  'set',
-  'clear',
-  'ref',
-  'map',
-  'pin',
-  'on',
+  ...Object.values(CLAUSES).flat(),
+  ...VALUE_WORDS,
   'ram:0',
   'gpu0:0',
-  'anon',
-  'file',
   'file:x',
-  'shared',
   '!write',
   'i',
   '-i',

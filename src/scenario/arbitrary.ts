@@ -4,22 +4,19 @@
  * small model of names instead of reusing SymbolTracker, so that the tracker is tested too.
  */
 import fc from 'fast-check';
-import type { Command, MemType, RangeRef, ValueExpr } from '../engine/command';
-import { LIMITS } from '../engine/limits';
-import type { Expect, FlagCheck, Scenario, Step } from './ast';
+import type { Arg, NameArg } from '../engine/commands/args';
+import { COMMAND_OPS, specOf, type Command, type CommandOp } from '../engine/commands/table';
 import {
-  ADVICES,
-  INT32_MAX,
-  INT32_MIN,
   KERNELS,
   MEM_TYPES,
-  MIRROR_ENTRIES,
   PLATFORMS,
   PROTS,
-  PTE_FLAGS,
-  PTE_KINDS,
-  RESERVED,
-} from './values';
+  type RangeRef,
+  type ValueExpr,
+} from '../engine/commands/terms';
+import { LIMITS } from '../engine/limits';
+import type { Expect, FlagCheck, Scenario, Step } from './ast';
+import { INT32_MAX, INT32_MIN, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS, RESERVED } from './values';
 
 const nameArb = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/);
 const fileArb = fc.stringMatching(/^[A-Za-z0-9_./+:@=,~-]{1,12}$/);
@@ -68,7 +65,7 @@ export const valueArb: fc.Arbitrary<ValueExpr> = fc.record({
 });
 
 const seedArb = fc.record({
-  op: fc.nat(40),
+  op: fc.nat(),
   a: fc.nat(),
   b: fc.nat(),
   c: fc.nat(),
@@ -171,98 +168,118 @@ function build(m: MachineSeed, seeds: Seed[]): Scenario {
   };
 }
 
+/** A command of the table picked by the seed, with valid names; a reclaim when that one cannot
+ * be built here (no mirror open yet, a name limit reached). */
 function buildCommand(s: Seed, n: Names): Command {
-  const proc = pick(n.procs, s.a);
-  const range = s.range;
-  const mirrors = [...n.mirrors.keys()];
+  const op = COMMAND_OPS[s.op % COMMAND_OPS.length] ?? 'reclaim';
+  return tryCommand(op, s, n) ?? { op: 'reclaim', pages: 1 + (s.b % LIMITS.ramPages) };
+}
+
+function tryCommand(op: CommandOp, s: Seed, n: Names): Command | null {
+  const spec = specOf(op);
+  const c: Record<string, unknown> = { op };
+  if (spec.subject === 'process') c.proc = pick(n.procs, s.a);
+  if (spec.subject === 'mirror') {
+    const mirrors = [...n.mirrors.keys()];
+    if (mirrors.length === 0) return null;
+    c.mirror = pick(mirrors, s.b);
+  }
+  // Declarations apply once every argument is built (a new device needs its size first).
+  const declare: (() => void)[] = [];
+  for (const arg of spec.args) if (!buildArg(arg, c, s, n, declare)) return null;
+  if (spec.subject === 'mirror' && spec.ends) n.mirrors.delete(String(c.mirror));
+  for (const d of declare) d();
+  return c as Command;
+}
+
+/** Fills `arg`'s fields of `c`; false when it cannot be built now. */
+function buildArg(
+  arg: Arg,
+  c: Record<string, unknown>,
+  s: Seed,
+  n: Names,
+  declare: (() => void)[],
+): boolean {
   const devs = [...n.devices.keys()];
-  const [b0 = false, b1 = false, b2 = false, b3 = false] = s.bools;
-  const op = s.op;
-  if (op >= 22 && mirrors.length > 0) {
-    const mirror = pick(mirrors, s.b);
-    switch (op % 12) {
-      case 0:
-        n.mirrors.delete(mirror);
-        return { op: 'close', mirror };
-      case 1:
-        return { op: 'release', mirror };
-      case 2:
-        return { op: 'devbuf', mirror, range, value: s.value };
-      case 3:
-        return { op: 'dev-touch', mirror, range, write: b0 };
-      default: {
-        const ops = [
-          'dev-read',
-          'dev-write',
-          'migrate-to-dev',
-          'migrate-to-sys',
-          'snapshot',
-        ] as const;
-        const more = ['exclusive', 'check-exclusive'] as const;
-        return { op: pick([...ops, ...more], op), mirror, range };
-      }
+  const [b0 = false, b1 = false, , b3 = false] = s.bools;
+  switch (arg.kind) {
+    case 'range':
+      c.range = s.range;
+      return true;
+    case 'value':
+      c.value = s.value;
+      return true;
+    case 'int': {
+      // Mostly small (so commands run), sometimes anywhere up to the limit.
+      const span = arg.spec.max - arg.spec.min + 1;
+      c[arg.field] = arg.spec.min + (s.b % (b3 ? span : Math.min(64, span)));
+      return true;
     }
-  }
-  if ((op >= 18 || op === 5) && devs.length > 0 && n.mirrors.size < LIMITS.mirrors) {
-    const device = pick(devs, s.b);
-    let mirror = `${proc}/${device}`;
-    if (b0 || n.mirrors.has(mirror)) {
-      mirror = n.fresh(b1 ? `${s.name}/${pick(devs, s.c)}` : s.name);
-      if (mirror.split('/').length > 2) mirror = n.fresh(s.name.replace(/\//g, '_'));
+    case 'word':
+      c[arg.field] = pick(arg.words, s.c);
+      return true;
+    case 'flags':
+      arg.flags.forEach((f, i) => (c[f] = s.bools[i % s.bools.length] ?? false));
+      return true;
+    case 'name':
+      return buildName(arg, c, s, n, declare);
+    case 'mirror-as': {
+      if (devs.length === 0 || n.mirrors.size >= LIMITS.mirrors) return false;
+      const device = String(c.device);
+      let mirror = `${String(c.proc)}/${device}`;
+      if (b0 || n.mirrors.has(mirror)) {
+        mirror = n.fresh(b1 ? `${s.name}/${pick(devs, s.c)}` : s.name);
+        if (mirror.split('/').length > 2) mirror = n.fresh(s.name.replace(/\//g, '_'));
+      }
+      c.mirror = mirror;
+      declare.push(() => n.mirrors.set(mirror, device));
+      return true;
     }
-    n.mirrors.set(mirror, device);
-    return { op: 'open', proc, device, mirror };
+    case 'mmap-options':
+      c.backing = b0 ? 'file' : 'anon';
+      c.file = b0 ? s.file : null;
+      c.shared = b1;
+      c.prot = pick(PROTS, s.c);
+      return true;
   }
-  switch (op % 18) {
-    case 0:
-      return {
-        op: 'mmap',
-        proc,
-        buf: s.name,
-        pages: 1 + (s.b % 64),
-        backing: b0 ? 'file' : 'anon',
-        file: b0 ? s.file : null,
-        shared: b1,
-        prot: pick(PROTS, s.c),
-      };
-    case 1:
-      return { op: 'munmap', proc, range };
-    case 2:
-      return { op: 'mprotect', proc, range, prot: pick(PROTS, s.b) };
-    case 3:
-      return { op: 'madvise', proc, range, advice: pick(ADVICES, s.b) };
-    case 4:
-      if (n.procs.length < LIMITS.processes) {
-        const child = n.fresh(s.name);
-        n.used.add(child);
-        n.procs.push(child);
-        return { op: 'fork', proc, child };
-      }
-      return { op: 'exit', proc };
-    case 6:
-      return { op: 'exit', proc };
-    case 7:
-      return { op: 'cpu-write', proc, range, value: s.value };
-    case 8:
-      return { op: 'gup', proc, range, write: b0, pin: b1, longterm: b2, fast: b3 };
-    case 9:
-      if (n.devices.size < LIMITS.devices) {
-        const device = n.fresh(s.name);
-        n.used.add(device);
-        const pages = 1 + (s.b % 32);
-        n.devices.set(device, pages);
-        return { op: 'hotplug', device, type: pick<MemType>(MEM_TYPES, s.c), pages };
-      }
-      return { op: 'reclaim', pages: 1 + (s.b % LIMITS.ramPages) };
-    case 10:
-      return devs.length > 0
-        ? { op: 'unplug', device: pick(devs, s.b) }
-        : { op: 'reclaim', pages: 1 + (s.b % LIMITS.ramPages) };
-    case 11:
-      return { op: 'reclaim', pages: 1 + (s.b % LIMITS.ramPages) };
-    default: {
-      const ops = ['cpu-read', 'cpu-inc', 'unpin', 'ksm', 'numa-balance', 'migrate-pages'] as const;
-      return { op: pick(ops, op), proc, range };
+}
+
+/** A name by its role: an existing one, or a fresh one declared with the command. */
+function buildName(
+  arg: NameArg,
+  c: Record<string, unknown>,
+  s: Seed,
+  n: Names,
+  declare: (() => void)[],
+): boolean {
+  const devs = [...n.devices.keys()];
+  switch (arg.role) {
+    case 'buffer':
+      c[arg.field] = s.name;
+      return true;
+    case 'device':
+      if (devs.length === 0) return false;
+      c[arg.field] = pick(devs, s.b);
+      return true;
+    case 'new-process': {
+      if (n.procs.length >= LIMITS.processes) return false;
+      const name = n.fresh(s.name);
+      c[arg.field] = name;
+      declare.push(() => {
+        n.used.add(name);
+        n.procs.push(name);
+      });
+      return true;
+    }
+    case 'new-device': {
+      if (n.devices.size >= LIMITS.devices) return false;
+      const name = n.fresh(s.name);
+      c[arg.field] = name;
+      declare.push(() => {
+        n.used.add(name);
+        n.devices.set(name, Number(c.pages));
+      });
+      return true;
     }
   }
 }

@@ -3,7 +3,9 @@
  * The text form (parse.ts / format.ts) and the JSON form (json.ts) both map to this shape
  * and round-trip through it.
  */
-import type { Command, MachineSpec, RangeRef, ValueExpr } from '../engine/command';
+import type { MachineSpec, RangeRef, ValueExpr } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
+import type { PteFlagName, PteKindName } from './values';
 
 export interface Scenario {
   title: string | null;
@@ -17,21 +19,6 @@ export interface Step {
   expects: Expect[];
   line: number;
 }
-
-/** CPU page-table entry kinds, as the scenario names them. */
-export type PteKindName =
-  | 'none'
-  | 'present'
-  | 'zero'
-  | 'device-private'
-  | 'migration'
-  | 'device-exclusive'
-  | 'hwpoison'
-  | 'swap';
-
-/** PTE attribute words an expectation may require (present: write/dirty/young/devmap/special;
- * non-present entries: write). A leading `!` in text means "must be clear". */
-export type PteFlagName = 'write' | 'dirty' | 'young' | 'devmap' | 'special';
 
 export interface FlagCheck {
   flag: PteFlagName;

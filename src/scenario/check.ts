@@ -5,30 +5,38 @@
  * the validated JSON (problems land on JSON paths). Checking a command also applies it to the
  * SymbolTracker (fork declares, open opens, ...), so steps must be checked in order.
  */
-import type { Command, MachineSpec, RangeRef, ValueExpr } from '../engine/command';
-import { LIMITS, overLimit } from '../engine/limits';
-import type { Expect } from './ast';
-import type { SymbolTracker } from './symbols';
+import type { Arg, NameArg } from '../engine/commands/args';
+import { specOf, type Command } from '../engine/commands/table';
 import {
-  ADVICES,
-  BYTE,
-  COUNT,
-  DEVICE_PAGES,
-  FRAME_STATES,
-  INT32,
+  BACKINGS,
   KERNELS,
   MEM_TYPES,
-  MIRROR_ENTRIES,
-  MMAP_PAGES,
-  PAGE_INDEX,
   PLATFORMS,
   PROTS,
-  PTE_FLAGS,
-  PTE_KINDS,
+  type MachineSpec,
+  type RangeRef,
+  type ValueExpr,
+} from '../engine/commands/terms';
+import {
+  DEVICE_PAGES,
+  LIMITS,
+  PAGE_INDEX,
   RAM_PAGES,
   RANGE_COUNT,
   RANGE_PAGES,
-  RECLAIM_PAGES,
+  overLimit,
+  type NumberSpec,
+} from '../engine/limits';
+import type { Expect } from './ast';
+import type { SymbolTracker } from './symbols';
+import {
+  BYTE,
+  COUNT,
+  FRAME_STATES,
+  INT32,
+  MIRROR_ENTRIES,
+  PTE_FLAGS,
+  PTE_KINDS,
   isAddr,
   isFileName,
   nameProblem,
@@ -37,7 +45,6 @@ import {
   retProblem,
   titleProblem,
   valueProblem,
-  type NumberSpec,
 } from './values';
 
 /** Reports a problem at a field path relative to the thing checked (`range.first`, `bytes[2]`). */
@@ -126,98 +133,82 @@ function mirror(tracker: SymbolTracker, report: Report, name: string, at = 'mirr
   each(report, at, tracker.mirrorProblem(name));
 }
 
-/** Checks one command and applies its declarations to the tracker. */
+/** Checks one command and applies its declarations to the tracker (in the table's order). */
 export function checkCommand(c: Command, tracker: SymbolTracker, report: Report): void {
-  switch (c.op) {
-    case 'mmap':
-      proc(tracker, report, c.proc);
-      each(report, 'buf', nameProblem(c.buf, 'a buffer name') ?? tracker.mmap(c.proc, c.buf));
-      num(report, 'pages', c.pages, MMAP_PAGES);
-      word(report, 'backing', c.backing, ['anon', 'file'], 'a backing');
-      if (c.file !== null) {
-        if (c.backing !== 'file') report('file', 'a file name needs backing "file"');
-        else if (!isFileName(c.file)) {
+  const spec = specOf(c.op);
+  const f = c as Readonly<Record<string, unknown>>;
+  if (spec.subject === 'process') proc(tracker, report, String(f.proc));
+  else if (spec.subject === 'mirror') {
+    if (spec.ends) each(report, 'mirror', tracker.close(String(f.mirror)));
+    else mirror(tracker, report, String(f.mirror));
+  }
+  for (const arg of spec.args) checkArg(arg, f, tracker, report);
+  if (spec.subject === 'process' && spec.ends) tracker.exit(String(f.proc));
+}
+
+function checkArg(
+  arg: Arg,
+  f: Readonly<Record<string, unknown>>,
+  tracker: SymbolTracker,
+  report: Report,
+): void {
+  switch (arg.kind) {
+    case 'range':
+      return checkRange(f.range as RangeRef, report);
+    case 'value':
+      return checkValue(f.value as ValueExpr, report);
+    case 'int':
+      return num(report, arg.field, f[arg.field] as number, arg.spec);
+    case 'word':
+      return word(report, arg.field, f[arg.field], arg.words, arg.what);
+    case 'flags':
+      return; // booleans: the shape (or the parser) already made sure
+    case 'name':
+      return checkName(arg, String(f[arg.field]), f, tracker, report);
+    case 'mirror-as':
+      return each(
+        report,
+        'mirror',
+        tracker.open(String(f.mirror), String(f.proc), String(f.device)),
+      );
+    case 'mmap-options':
+      word(report, 'backing', f.backing, BACKINGS, 'a backing');
+      if (f.file !== null) {
+        const file = f.file as string;
+        if (f.backing !== 'file') report('file', 'a file name needs backing "file"');
+        else if (!isFileName(file)) {
           report(
             'file',
-            `expected a file name (1 to 255 of: letters, digits, _ . / + : @ = , ~ -), found ${quote(c.file)}`,
+            `expected a file name (1 to 255 of: letters, digits, _ . / + : @ = , ~ -), found ${quote(file)}`,
           );
         }
       }
-      word(report, 'prot', c.prot, PROTS, 'a protection');
+      word(report, 'prot', f.prot, PROTS, 'a protection');
       return;
-    case 'mprotect':
-      proc(tracker, report, c.proc);
-      checkRange(c.range, report);
-      word(report, 'prot', c.prot, PROTS, 'a protection');
-      return;
-    case 'madvise':
-      proc(tracker, report, c.proc);
-      checkRange(c.range, report);
-      word(report, 'advice', c.advice, ADVICES, 'an advice');
-      return;
-    case 'fork':
-      proc(tracker, report, c.proc);
-      each(report, 'child', tracker.declareProcess(c.child, c.proc));
-      return;
-    case 'exit':
-      proc(tracker, report, c.proc);
-      tracker.exit(c.proc);
-      return;
-    case 'cpu-write':
-      proc(tracker, report, c.proc);
-      checkRange(c.range, report);
-      checkValue(c.value, report);
-      return;
-    case 'munmap':
-    case 'cpu-read':
-    case 'cpu-inc':
-    case 'gup':
-    case 'unpin':
-    case 'ksm':
-    case 'numa-balance':
-    case 'migrate-pages':
-      proc(tracker, report, c.proc);
-      checkRange(c.range, report);
-      return;
-    case 'open': {
-      proc(tracker, report, c.proc);
-      each(report, 'device', tracker.deviceProblem(c.device));
-      each(report, 'mirror', tracker.open(c.mirror, c.proc, c.device));
-      return;
-    }
-    case 'close':
-      each(report, 'mirror', tracker.close(c.mirror));
-      return;
-    case 'release':
-      mirror(tracker, report, c.mirror);
-      return;
-    case 'devbuf':
-      mirror(tracker, report, c.mirror);
-      checkRange(c.range, report);
-      checkValue(c.value, report);
-      return;
-    case 'dev-read':
-    case 'dev-write':
-    case 'dev-touch':
-    case 'migrate-to-dev':
-    case 'migrate-to-sys':
-    case 'snapshot':
-    case 'exclusive':
-    case 'check-exclusive':
-      mirror(tracker, report, c.mirror);
-      checkRange(c.range, report);
-      return;
-    case 'hotplug':
-      word(report, 'type', c.type, MEM_TYPES, 'a memory type');
-      num(report, 'pages', c.pages, DEVICE_PAGES);
-      each(report, 'device', tracker.declareDevice(c.device, c.pages));
-      return;
-    case 'unplug':
-      each(report, 'device', tracker.deviceProblem(c.device));
-      return;
-    case 'reclaim':
-      num(report, 'pages', c.pages, RECLAIM_PAGES);
-      return;
+  }
+}
+
+/** A name, by its role: new names are declared here, others must exist. */
+function checkName(
+  arg: NameArg,
+  name: string,
+  f: Readonly<Record<string, unknown>>,
+  tracker: SymbolTracker,
+  report: Report,
+): void {
+  switch (arg.role) {
+    case 'buffer':
+      return each(
+        report,
+        arg.field,
+        nameProblem(name, arg.what) ?? tracker.mmap(String(f.proc), name),
+      );
+    case 'new-process':
+      return each(report, arg.field, tracker.declareProcess(name, String(f.proc)));
+    case 'device':
+      return each(report, arg.field, tracker.deviceProblem(name));
+    case 'new-device':
+      return each(report, arg.field, tracker.declareDevice(name, f.pages as number));
   }
 }
 

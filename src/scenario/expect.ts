@@ -2,7 +2,7 @@
  * Evaluating `expect` lines against the machine after their command. Each failure says what
  * was expected, what was found, and where (the first page that differs, and how many do).
  */
-import type { RangeRef, ValueExpr } from '../engine/command';
+import type { RangeRef, ValueExpr } from '../engine/commands/terms';
 import { errnoName } from '../engine/errno';
 import type { OpResult } from '../engine/ops/types';
 import { resolveRange } from '../engine/ops/resolve';

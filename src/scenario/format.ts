@@ -7,7 +7,9 @@
  * Layout: the header (title if any, kernel, platform, ram, devices, header processes), a blank
  * line, then one line per command with its expectations under it, indented by two spaces.
  */
-import type { Command, RangeRef } from '../engine/command';
+import { MMAP_DEFAULTS, type Arg } from '../engine/commands/args';
+import { specOf, type Command } from '../engine/commands/table';
+import type { RangeRef, ValueExpr } from '../engine/commands/terms';
 import type { Expect, Scenario, Step } from './ast';
 import { checkCommand, checkMachine } from './check';
 import { SymbolTracker } from './symbols';
@@ -59,84 +61,64 @@ function subject(mirror: string, tracker: SymbolTracker): string {
   return open.length === 1 && open[0] === mirror ? info.device : mirror;
 }
 
-const MIRROR_WORD = {
-  'dev-read': 'read',
-  'dev-write': 'write',
-  'migrate-to-dev': 'migrate',
-  'migrate-to-sys': 'migrate-to-sys',
-  snapshot: 'snapshot',
-  exclusive: 'exclusive',
-  'check-exclusive': 'check-exclusive',
-} as const;
+/**
+ * A command's line. `tracker` holds the names at that point of the scenario (a mirror is then
+ * named by its device when it is the device's only open mirror); without one, by its own name.
+ */
+export function formatCommand(c: Command, tracker: SymbolTracker | null): string {
+  const spec = specOf(c.op);
+  const f = c as Readonly<Record<string, unknown>>;
+  const words: string[] = [];
+  if (spec.subject === 'process') words.push(String(f.proc));
+  else if (spec.subject === 'mirror')
+    words.push(tracker ? subject(String(f.mirror), tracker) : String(f.mirror));
+  else words.push('machine');
+  words.push(spec.verbs[0]);
+  for (const arg of spec.args) words.push(...argWords(arg, f));
+  return words.join(' ');
+}
 
-const CPU_WORD = {
-  munmap: 'munmap',
-  'cpu-read': 'read',
-  'cpu-inc': 'inc',
-  unpin: 'unpin',
-  ksm: 'ksm',
-  'numa-balance': 'numa-balance',
-  'migrate-pages': 'migrate-pages',
-} as const;
+/**
+ * A command in the scenario's words, briefly, for captions and lists: what acts (a process or
+ * a mirror, by name), the verb, and what it acts on (ranges, names, sizes), not how (values,
+ * protections, flags and options are left to the line itself).
+ */
+export function describeCommand(c: Command): string {
+  const spec = specOf(c.op);
+  const f = c as Readonly<Record<string, unknown>>;
+  const words: string[] = [];
+  if (spec.subject === 'process') words.push(String(f.proc));
+  if (spec.subject === 'mirror') words.push(String(f.mirror));
+  words.push(spec.verbs[0]);
+  for (const arg of spec.args)
+    if (arg.kind === 'range' || arg.kind === 'name' || arg.kind === 'int')
+      words.push(...argWords(arg, f));
+  return words.join(' ');
+}
 
-export function formatCommand(c: Command, tracker: SymbolTracker): string {
-  switch (c.op) {
-    case 'mmap': {
-      const words = [c.proc, 'mmap', c.buf, String(c.pages)];
-      if (c.backing === 'file') words.push(c.file === null ? 'file' : `file:${c.file}`);
-      if (c.shared) words.push('shared');
-      if (c.prot !== 'rw') words.push(c.prot);
-      return words.join(' ');
+function argWords(arg: Arg, f: Readonly<Record<string, unknown>>): string[] {
+  switch (arg.kind) {
+    case 'range':
+      return [formatRange(f.range as RangeRef)];
+    case 'value':
+      return [formatValue(f.value as ValueExpr)];
+    case 'int':
+    case 'word':
+    case 'name':
+      return [String(f[arg.field])];
+    case 'flags':
+      return arg.flags.filter((flag) => f[flag] === true);
+    case 'mirror-as':
+      return f.mirror === defaultMirrorName(String(f.proc), String(f.device))
+        ? []
+        : ['as', String(f.mirror)];
+    case 'mmap-options': {
+      const words: string[] = [];
+      if (f.backing === 'file') words.push(f.file === null ? 'file' : `file:${f.file as string}`);
+      if (f.shared !== MMAP_DEFAULTS.shared) words.push('shared');
+      if (f.prot !== MMAP_DEFAULTS.prot) words.push(String(f.prot));
+      return words;
     }
-    case 'munmap':
-    case 'cpu-read':
-    case 'cpu-inc':
-    case 'unpin':
-    case 'ksm':
-    case 'numa-balance':
-    case 'migrate-pages':
-      return `${c.proc} ${CPU_WORD[c.op]} ${formatRange(c.range)}`;
-    case 'mprotect':
-      return `${c.proc} mprotect ${formatRange(c.range)} ${c.prot}`;
-    case 'madvise':
-      return `${c.proc} madvise ${formatRange(c.range)} ${c.advice}`;
-    case 'fork':
-      return `${c.proc} fork ${c.child}`;
-    case 'exit':
-      return `${c.proc} exit`;
-    case 'cpu-write':
-      return `${c.proc} write ${formatRange(c.range)} ${formatValue(c.value)}`;
-    case 'gup': {
-      const flags = (['write', 'pin', 'longterm', 'fast'] as const).filter((f) => c[f]);
-      return [c.proc, 'gup', formatRange(c.range), ...flags].join(' ');
-    }
-    case 'open': {
-      const as = c.mirror === defaultMirrorName(c.proc, c.device) ? '' : ` as ${c.mirror}`;
-      return `${c.proc} open ${c.device}${as}`;
-    }
-    case 'close':
-    case 'release':
-      return `${subject(c.mirror, tracker)} ${c.op}`;
-    case 'devbuf':
-      return `${subject(c.mirror, tracker)} fill ${formatRange(c.range)} ${formatValue(c.value)}`;
-    case 'dev-touch': {
-      const w = c.write ? ' write' : '';
-      return `${subject(c.mirror, tracker)} touch ${formatRange(c.range)}${w}`;
-    }
-    case 'dev-read':
-    case 'dev-write':
-    case 'migrate-to-dev':
-    case 'migrate-to-sys':
-    case 'snapshot':
-    case 'exclusive':
-    case 'check-exclusive':
-      return `${subject(c.mirror, tracker)} ${MIRROR_WORD[c.op]} ${formatRange(c.range)}`;
-    case 'hotplug':
-      return `machine hotplug ${c.device} ${c.type} ${c.pages}`;
-    case 'unplug':
-      return `machine unplug ${c.device}`;
-    case 'reclaim':
-      return `machine reclaim ${c.pages}`;
   }
 }
 

@@ -5,28 +5,15 @@
  */
 import type { Machine, Proc } from '../engine/state';
 import { MTAG } from '../engine/state';
-import { PTE, PTEB } from '../engine/mm/pte';
+import { PTE, PTEB, PTE_KIND_NAMES } from '../engine/mm/pte';
 import { findVma } from '../engine/mm/vma';
-import type { FrameRef, PteKindName } from './ast';
+import type { FrameRef } from './ast';
+import type { PteKindName } from './values';
 
 export function pteKindName(m: Machine, p: Proc, vpn: number): PteKindName {
   const kind = p.pt.kind(vpn);
-  switch (kind) {
-    case PTE.present:
-      return p.pt.pfn(vpn) === m.zeroPfn ? 'zero' : 'present';
-    case PTE.devicePrivate:
-      return 'device-private';
-    case PTE.migration:
-      return 'migration';
-    case PTE.deviceExclusive:
-      return 'device-exclusive';
-    case PTE.hwpoison:
-      return 'hwpoison';
-    case PTE.swap:
-      return 'swap';
-    default:
-      return 'none';
-  }
+  if (kind === PTE.present && p.pt.pfn(vpn) === m.zeroPfn) return 'zero';
+  return PTE_KIND_NAMES[kind] ?? 'none';
 }
 
 /** The frame an entry points at (present, device-private, device-exclusive, migration), or -1. */

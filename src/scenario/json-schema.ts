@@ -8,18 +8,17 @@
  * declarations are checked by check.ts, the same code the text parser runs.
  */
 import * as v from 'valibot';
-import type { Scenario } from './ast';
+import type { Arg, NameRole } from '../engine/commands/args';
 import {
-  ADVICES,
-  FRAME_STATES,
-  KERNELS,
-  MEM_TYPES,
-  MIRROR_ENTRIES,
-  PLATFORMS,
-  PROTS,
-  PTE_FLAGS,
-  PTE_KINDS,
-} from './values';
+  COMMAND_OPS,
+  specOf,
+  type Command,
+  type CommandOp,
+  type Subject,
+} from '../engine/commands/table';
+import { BACKINGS, KERNELS, MEM_TYPES, PLATFORMS, PROTS } from '../engine/commands/terms';
+import type { Scenario } from './ast';
+import { FRAME_STATES, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS } from './values';
 
 export const JSON_FORMAT = 'hmm-lab/scenario';
 export const JSON_VERSIONS: readonly number[] = [1];
@@ -76,93 +75,73 @@ const proc = str('a process name');
 const mirror = str('a mirror name');
 const device = str('a device name');
 
-const cmd = <const O extends string, const E extends v.ObjectEntries>(op: O, entries: E) =>
-  obj({ op: v.literal(op), ...entries }, `a command (${op})`);
-const procRange = <const O extends string>(op: O) => cmd(op, { proc, range });
-const mirrorRange = <const O extends string>(op: O) => cmd(op, { mirror, range });
+/** A command's fields for its subject. */
+const SUBJECT_ENTRIES: Record<Subject, v.ObjectEntries> = {
+  process: { proc },
+  mirror: { mirror },
+  machine: {},
+};
 
-const COMMAND_OPS = [
-  'mmap',
-  'munmap',
-  'mprotect',
-  'madvise',
-  'fork',
-  'exit',
-  'cpu-read',
-  'cpu-write',
-  'cpu-inc',
-  'gup',
-  'unpin',
-  'open',
-  'close',
-  'devbuf',
-  'dev-read',
-  'dev-write',
-  'dev-touch',
-  'migrate-to-dev',
-  'migrate-to-sys',
-  'snapshot',
-  'exclusive',
-  'check-exclusive',
-  'release',
-  'hotplug',
-  'unplug',
-  'ksm',
-  'reclaim',
-  'numa-balance',
-  'migrate-pages',
-];
+/** How the JSON checker names what a name argument must be. */
+const NAME_WHAT: Record<NameRole, string> = {
+  buffer: 'a buffer name',
+  'new-process': 'a process name',
+  device: 'a device name',
+  'new-device': 'a device name',
+};
 
+const boolean = bool('true or false');
+
+/** The fields one argument adds to its command's object. */
+function argEntries(arg: Arg): v.ObjectEntries {
+  switch (arg.kind) {
+    case 'range':
+      return { range };
+    case 'value':
+      return { value };
+    case 'int':
+      return { [arg.field]: count };
+    case 'word':
+      return { [arg.field]: words(arg.words, arg.what) };
+    case 'flags':
+      return Object.fromEntries(arg.flags.map((f) => [f, boolean]));
+    case 'name':
+      return { [arg.field]: str(NAME_WHAT[arg.role]) };
+    case 'mirror-as':
+      return { mirror };
+    case 'mmap-options':
+      return {
+        backing: words(BACKINGS, 'a backing'),
+        file: v.nullable(str('a file name')),
+        shared: boolean,
+        prot: words(PROTS, 'a protection'),
+      };
+  }
+}
+
+function commandObject(op: CommandOp) {
+  const spec = specOf(op);
+  const entries: v.ObjectEntries & { op: v.LiteralSchema<CommandOp, undefined> } = {
+    op: v.literal(op),
+    ...SUBJECT_ENTRIES[spec.subject],
+  };
+  for (const arg of spec.args) Object.assign(entries, argEntries(arg));
+  return obj(entries, `a command (${op})`);
+}
+
+/**
+ * One object schema per command of the table, chosen by `op`. Its output is typed as the
+ * `Command` the table derives: the schema and the type come from the same entries (the JSON
+ * round-trip property test holds them together).
+ */
 export const commandSchema = v.variant(
   'op',
-  [
-    cmd('mmap', {
-      proc,
-      buf: str('a buffer name'),
-      pages: count,
-      backing: words(['anon', 'file'], 'a backing'),
-      file: v.nullable(str('a file name')),
-      shared: bool('true or false'),
-      prot: words(PROTS, 'a protection'),
-    }),
-    procRange('munmap'),
-    cmd('mprotect', { proc, range, prot: words(PROTS, 'a protection') }),
-    cmd('madvise', { proc, range, advice: words(ADVICES, 'an advice') }),
-    cmd('fork', { proc, child: str('a process name') }),
-    cmd('exit', { proc }),
-    procRange('cpu-read'),
-    cmd('cpu-write', { proc, range, value }),
-    procRange('cpu-inc'),
-    cmd('gup', {
-      proc,
-      range,
-      write: bool('true or false'),
-      pin: bool('true or false'),
-      longterm: bool('true or false'),
-      fast: bool('true or false'),
-    }),
-    procRange('unpin'),
-    cmd('open', { proc, device, mirror }),
-    cmd('close', { mirror }),
-    cmd('devbuf', { mirror, range, value }),
-    mirrorRange('dev-read'),
-    mirrorRange('dev-write'),
-    cmd('dev-touch', { mirror, range, write: bool('true or false') }),
-    mirrorRange('migrate-to-dev'),
-    mirrorRange('migrate-to-sys'),
-    mirrorRange('snapshot'),
-    mirrorRange('exclusive'),
-    mirrorRange('check-exclusive'),
-    cmd('release', { mirror }),
-    cmd('hotplug', { device, type: words(MEM_TYPES, 'a memory type'), pages: count }),
-    cmd('unplug', { device }),
-    procRange('ksm'),
-    cmd('reclaim', { pages: count }),
-    procRange('numa-balance'),
-    procRange('migrate-pages'),
+  COMMAND_OPS.map(commandObject) as [
+    ReturnType<typeof commandObject>,
+    ...ReturnType<typeof commandObject>[],
   ],
   msg(`a command op (${COMMAND_OPS.join(', ')})`),
-);
+) as unknown as v.GenericSchema<unknown, Command>;
 
 const exp = <const K extends string, const E extends v.ObjectEntries>(kind: K, entries: E) =>
   obj({ kind: v.literal(kind), ...entries, line: lineField }, `an expectation (${kind})`);

@@ -1,60 +1,44 @@
 /**
  * Command lines: `<subject> <verb> <arguments...>`. The subject is a process, a mirror (or a
- * device with exactly one open mirror), or `machine`. Names are checked afterwards by
- * check.ts; this file reads the shape and resolves device subjects to mirrors.
+ * device with exactly one open mirror), or `machine`; the verb picks the command's entry in the
+ * table (src/engine/commands/table.ts), whose arguments say what to read. Names are checked
+ * afterwards by check.ts; this file reads the shape and resolves device subjects to mirrors.
  */
-import type { Command, MemType, Prot } from '../engine/command';
+import { MMAP_DEFAULTS, MMAP_OPTION_WORDS, type Arg, type WordArg } from '../engine/commands/args';
+import {
+  COMMAND_OPS,
+  specOf,
+  type Command,
+  type CommandOp,
+  type Subject,
+} from '../engine/commands/table';
 import type { SymbolTracker } from './symbols';
 import { Cursor, LineError, type Token } from './tokenize';
 import { readInt, readName, readRange, readValue, resolveMirrorToken, type Fields } from './terms';
-import {
-  ADVICES,
-  DEVICE_PAGES,
-  MEM_TYPE_WORDS,
-  MMAP_PAGES,
-  PROTS,
-  RECLAIM_PAGES,
-  defaultMirrorName,
-  quote,
-} from './values';
+import { defaultMirrorName, quote } from './values';
 
-export const PROCESS_VERBS = [
-  'mmap',
-  'munmap',
-  'mprotect',
-  'madvise',
-  'fork',
-  'exit',
-  'read',
-  'write',
-  'inc',
-  'gup',
-  'unpin',
-  'open',
-  'ksm',
-  'numa-balance',
-  'migrate-pages',
-] as const;
+/** Each subject's verbs, in the table's order (a verb of several subjects is listed in each). */
+export const VERBS: Readonly<Record<Subject, readonly string[]>> = {
+  process: verbsOf('process'),
+  mirror: verbsOf('mirror'),
+  machine: verbsOf('machine'),
+};
+export const PROCESS_VERBS = VERBS.process;
+export const MIRROR_VERBS = VERBS.mirror;
+export const MACHINE_VERBS = VERBS.machine;
 
-export const MIRROR_VERBS = [
-  'read',
-  'write',
-  'fill',
-  'touch',
-  'migrate',
-  'migrate-to-dev',
-  'migrate-to-sys',
-  'snapshot',
-  'exclusive',
-  'check-exclusive',
-  'release',
-  'close',
-] as const;
+function verbsOf(subject: Subject): string[] {
+  return COMMAND_OPS.filter((op) => specOf(op).subject === subject).flatMap(
+    (op) => specOf(op).verbs,
+  );
+}
 
-export const MACHINE_VERBS = ['hotplug', 'unplug', 'reclaim'] as const;
-
-const MMAP_OPTIONS = ['anon', 'file', 'file:<name>', 'private', 'shared', 'rw', 'r', 'none'];
-const GUP_FLAGS = ['write', 'pin', 'longterm', 'fast'] as const;
+/** The op a verb names for a subject. */
+function opOf(subject: Subject, verb: string): CommandOp | undefined {
+  return COMMAND_OPS.find(
+    (op) => specOf(op).subject === subject && specOf(op).verbs.includes(verb),
+  );
+}
 
 export interface ParsedCommand {
   command: Command;
@@ -63,132 +47,101 @@ export interface ParsedCommand {
   defaultMirror: boolean;
 }
 
+/** A command being read: its fields so far, by name. */
+type Draft = Record<string, unknown>;
+
 /** Reads a command line. The subject token has been looked up: `kind` says what it names. */
 export function parseCommand(
   cur: Cursor,
   subject: Token,
-  kind: 'process' | 'mirror' | 'machine',
+  kind: Subject,
   tracker: SymbolTracker,
 ): ParsedCommand {
   const fields: Fields = new Map();
-  const out = { fields, defaultMirror: false };
-  if (kind === 'machine') {
-    const { tok } = cur.word(MACHINE_VERBS, 'a machine command');
-    fields.set('', tok.col);
-    return { ...out, command: machineCommand(cur, tok.text, fields) };
-  }
+  const draft: Draft = {};
+  let what = 'a machine command';
   if (kind === 'mirror') {
-    const mirror = resolveMirrorToken(subject, tracker);
+    draft.mirror = resolveMirrorToken(subject, tracker);
     fields.set('mirror', subject.col);
-    const { word, tok } = cur.word(MIRROR_VERBS, `a command for mirror ${quote(mirror)}`);
-    fields.set('', tok.col);
-    return { ...out, command: mirrorCommand(cur, mirror, word, fields) };
+    what = `a command for mirror ${quote(String(draft.mirror))}`;
+  } else if (kind === 'process') {
+    draft.proc = subject.text;
+    fields.set('proc', subject.col);
+    what = `a command for process ${quote(subject.text)}`;
   }
-  const proc = subject.text;
-  fields.set('proc', subject.col);
-  const { word, tok } = cur.word(PROCESS_VERBS, `a command for process ${quote(proc)}`);
+  const { word, tok } = cur.word(VERBS[kind], what);
   fields.set('', tok.col);
-  if (word === 'open') {
-    const device = readName(cur, fields, 'device', 'a device name');
-    let mirror = defaultMirrorName(proc, device);
-    const as = cur.peek();
-    if (as !== undefined) {
-      cur.word(['as'], '`as <mirror>` or end of line');
-      mirror = readName(cur, fields, 'mirror', 'a mirror name');
-    } else fields.set('mirror', tok.col);
-    cur.end();
-    return {
-      fields,
-      defaultMirror: as === undefined,
-      command: { op: 'open', proc, device, mirror },
-    };
-  }
-  return { ...out, command: processCommand(cur, proc, word, fields) };
-}
-
-function processCommand(
-  cur: Cursor,
-  proc: string,
-  verb: Exclude<(typeof PROCESS_VERBS)[number], 'open'>,
-  fields: Fields,
-): Command {
-  const range = (): RangeArg => readRange(cur, fields);
-  let c: Command;
-  switch (verb) {
-    case 'mmap':
-      c = mmap(cur, proc, fields);
-      break;
-    case 'munmap':
-      c = { op: 'munmap', proc, range: range() };
-      break;
-    case 'mprotect': {
-      const r = range();
-      c = { op: 'mprotect', proc, range: r, prot: protOf(cur, fields) };
-      break;
-    }
-    case 'madvise': {
-      const r = range();
-      const { word, tok } = cur.word(ADVICES, 'an advice');
-      fields.set('advice', tok.col);
-      c = { op: 'madvise', proc, range: r, advice: word };
-      break;
-    }
-    case 'fork':
-      c = {
-        op: 'fork',
-        proc,
-        child: readName(cur, fields, 'child', 'a name for the child process'),
-      };
-      break;
-    case 'exit':
-      c = { op: 'exit', proc };
-      break;
-    case 'read':
-      c = { op: 'cpu-read', proc, range: range() };
-      break;
-    case 'write': {
-      const r = range();
-      c = { op: 'cpu-write', proc, range: r, value: readValue(cur, fields) };
-      break;
-    }
-    case 'inc':
-      c = { op: 'cpu-inc', proc, range: range() };
-      break;
-    case 'gup':
-      c = gup(cur, proc, range());
-      break;
-    case 'unpin':
-      c = { op: 'unpin', proc, range: range() };
-      break;
-    case 'ksm':
-      c = { op: 'ksm', proc, range: range() };
-      break;
-    case 'numa-balance':
-      c = { op: 'numa-balance', proc, range: range() };
-      break;
-    case 'migrate-pages':
-      c = { op: 'migrate-pages', proc, range: range() };
-      break;
+  const op = opOf(kind, word);
+  if (op === undefined) throw cur.error(tok, what, VERBS[kind]);
+  let defaultMirror = false;
+  for (const arg of specOf(op).args) {
+    if (readArg(cur, arg, draft, fields, tok)) defaultMirror = true;
   }
   cur.end();
-  return c;
+  // The table's arguments filled every field of this op (Command is derived from the table).
+  return { command: { op, ...draft } as Command, fields, defaultMirror };
 }
 
-type RangeArg = ReturnType<typeof readRange>;
-
-function protOf(cur: Cursor, fields: Fields): Prot {
-  const { word, tok } = cur.word(PROTS, 'a protection');
-  fields.set('prot', tok.col);
-  return word;
+/** Reads one argument into `draft`. True when it was `[as <mirror>]` left to its default. */
+function readArg(cur: Cursor, arg: Arg, draft: Draft, fields: Fields, verb: Token): boolean {
+  switch (arg.kind) {
+    case 'range':
+      draft.range = readRange(cur, fields);
+      return false;
+    case 'value':
+      draft.value = readValue(cur, fields);
+      return false;
+    case 'int':
+      draft[arg.field] = readInt(cur, fields, arg.field, arg.spec);
+      return false;
+    case 'word':
+      draft[arg.field] = readWord(cur, fields, arg);
+      return false;
+    case 'name':
+      draft[arg.field] = readName(cur, fields, arg.field, arg.what);
+      return false;
+    case 'flags': {
+      for (const f of arg.flags) draft[f] = false;
+      while (!cur.done) {
+        const { word, tok } = cur.word(arg.flags, arg.what);
+        if (draft[word]) throw new LineError(tok.col, `the ${arg.noun} ${word} is given twice`);
+        draft[word] = true;
+      }
+      return false;
+    }
+    case 'mirror-as': {
+      draft.mirror = defaultMirrorName(String(draft.proc), String(draft.device));
+      if (cur.peek() === undefined) {
+        fields.set('mirror', verb.col);
+        return true;
+      }
+      cur.word(['as'], '`as <mirror>` or end of line');
+      draft.mirror = readName(cur, fields, 'mirror', 'a mirror name');
+      return false;
+    }
+    case 'mmap-options':
+      readMmapOptions(cur, draft, fields);
+      return false;
+  }
 }
 
-function mmap(cur: Cursor, proc: string, fields: Fields): Command {
-  const buf = readName(cur, fields, 'buf', 'a buffer name');
-  const pages = readInt(cur, fields, 'pages', MMAP_PAGES);
+/** A word of `arg`'s list (or one of its aliases, read as the word it stands for). */
+export function readWord<W extends string>(
+  cur: Cursor,
+  fields: Fields,
+  arg: WordArg<string, W>,
+): W {
+  const accepted = [...arg.words, ...Object.keys(arg.aliases)];
+  const { word, tok } = cur.word(accepted, arg.what);
+  fields.set(arg.field, tok.col);
+  return arg.aliases[word] ?? (word as W);
+}
+
+function readMmapOptions(cur: Cursor, draft: Draft, fields: Fields): void {
   let backing: 'anon' | 'file' | null = null;
   let file: string | null = null;
   let shared: boolean | null = null;
-  let prot: Prot | null = null;
+  let prot: 'rw' | 'r' | 'none' | null = null;
   while (!cur.done) {
     const tok = cur.next('an mmap option');
     const t = tok.text;
@@ -206,94 +159,10 @@ function mmap(cur: Cursor, proc: string, fields: Fields): Command {
       if (prot !== null) throw twice('the protection');
       prot = t;
       fields.set('prot', tok.col);
-    } else throw cur.error(tok, 'an mmap option', MMAP_OPTIONS);
+    } else throw cur.error(tok, 'an mmap option', MMAP_OPTION_WORDS);
   }
-  return {
-    op: 'mmap',
-    proc,
-    buf,
-    pages,
-    backing: backing ?? 'anon',
-    file,
-    shared: shared ?? false,
-    prot: prot ?? 'rw',
-  };
-}
-
-function gup(cur: Cursor, proc: string, range: RangeArg): Command {
-  const flags = { write: false, pin: false, longterm: false, fast: false };
-  while (!cur.done) {
-    const { word, tok } = cur.word(GUP_FLAGS, 'a gup flag');
-    if (flags[word]) throw new LineError(tok.col, `the gup flag ${word} is given twice`);
-    flags[word] = true;
-  }
-  return { op: 'gup', proc, range, ...flags };
-}
-
-function mirrorCommand(
-  cur: Cursor,
-  mirror: string,
-  verb: (typeof MIRROR_VERBS)[number],
-  fields: Fields,
-): Command {
-  let c: Command;
-  switch (verb) {
-    case 'release':
-    case 'close':
-      c = { op: verb, mirror };
-      break;
-    case 'fill': {
-      const range = readRange(cur, fields);
-      c = { op: 'devbuf', mirror, range, value: readValue(cur, fields) };
-      break;
-    }
-    case 'touch': {
-      const range = readRange(cur, fields);
-      let write = false;
-      if (!cur.done) {
-        cur.word(['write'], '`write` or end of line');
-        write = true;
-      }
-      c = { op: 'dev-touch', mirror, range, write };
-      break;
-    }
-    default: {
-      const op = MIRROR_OPS[verb];
-      c = { op, mirror, range: readRange(cur, fields) };
-    }
-  }
-  cur.end();
-  return c;
-}
-
-const MIRROR_OPS = {
-  read: 'dev-read',
-  write: 'dev-write',
-  migrate: 'migrate-to-dev',
-  'migrate-to-dev': 'migrate-to-dev',
-  'migrate-to-sys': 'migrate-to-sys',
-  snapshot: 'snapshot',
-  exclusive: 'exclusive',
-  'check-exclusive': 'check-exclusive',
-} as const;
-
-export function memTypeOf(cur: Cursor, fields: Fields, field: string): MemType {
-  const { word, tok } = cur.word(MEM_TYPE_WORDS, 'a memory type');
-  fields.set(field, tok.col);
-  return word === 'public' ? 'coherent' : (word as MemType);
-}
-
-function machineCommand(cur: Cursor, verb: string, fields: Fields): Command {
-  let c: Command;
-  if (verb === 'hotplug') {
-    const device = readName(cur, fields, 'device', 'a device name');
-    const type = memTypeOf(cur, fields, 'type');
-    c = { op: 'hotplug', device, type, pages: readInt(cur, fields, 'pages', DEVICE_PAGES) };
-  } else if (verb === 'unplug') {
-    c = { op: 'unplug', device: readName(cur, fields, 'device', 'a device name') };
-  } else {
-    c = { op: 'reclaim', pages: readInt(cur, fields, 'pages', RECLAIM_PAGES) };
-  }
-  cur.end();
-  return c;
+  draft.backing = backing ?? MMAP_DEFAULTS.backing;
+  draft.file = file;
+  draft.shared = shared ?? MMAP_DEFAULTS.shared;
+  draft.prot = prot ?? MMAP_DEFAULTS.prot;
 }

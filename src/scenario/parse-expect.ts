@@ -2,7 +2,7 @@
  * Expectation lines: `expect <kind> <arguments...>`, attached by parse.ts to the command
  * above. Mirrors named through a device resolve against the state after that command.
  */
-import type { Expect, FlagCheck, PteFlagName } from './ast';
+import type { Expect, FlagCheck } from './ast';
 import type { SymbolTracker } from './symbols';
 import { Cursor, LineError, type Token } from './tokenize';
 import { intOf, readInt, readMirror, readName, readRange, readValue, type Fields } from './terms';
@@ -16,8 +16,9 @@ import {
   RET_WHAT,
   parseIntLiteral,
   parseRet,
-  type NumberSpec,
+  type PteFlagName,
 } from './values';
+import type { NumberSpec } from '../engine/limits';
 
 export const EXPECT_KINDS = [
   'ret',
@@ -34,6 +35,11 @@ export const EXPECT_KINDS = [
   'mirror',
   'rss',
 ] as const;
+
+/** Clause words, by the expectation they belong to. */
+export const PAGE_CLAUSES = ['ref', 'map', 'pin', 'on'] as const;
+export const FRAME_CLAUSES = ['ref', 'map', 'value', ...FRAME_STATES] as const;
+export const BIT_STATES = ['set', 'clear'] as const;
 
 const FLAG_WORDS = PTE_FLAGS.flatMap((f) => [f, `!${f}`]);
 const BIT_INDEX: NumberSpec = { what: 'a bit index', min: 0, max: Number.MAX_SAFE_INTEGER };
@@ -126,7 +132,7 @@ function body(
       if (last < first) {
         throw new LineError(tok.col, `the last bit ${last} is before the first ${first}`);
       }
-      const { word } = cur.word(['set', 'clear'], '`set` or `clear`');
+      const { word } = cur.word(BIT_STATES, '`set` or `clear`');
       return { kind: 'bits', device, first, last, set: word === 'set', line };
     }
     case 'allocated': {
@@ -181,8 +187,6 @@ function clauses<W extends string>(
   if (seen.size === 0) throw cur.error(undefined, `one of ${words.join(', ')}`, words);
 }
 
-const PAGE_CLAUSES = ['ref', 'map', 'pin', 'on'] as const;
-
 function page(cur: Cursor, fields: Fields, line: number): Expect {
   const proc = readName(cur, fields, 'proc', 'a process name');
   const range = readRange(cur, fields);
@@ -195,7 +199,6 @@ function page(cur: Cursor, fields: Fields, line: number): Expect {
   return { kind: 'page', proc, range, ...e, on, line };
 }
 
-const FRAME_CLAUSES = ['ref', 'map', 'value', ...FRAME_STATES] as const;
 const FRAME_WHAT = 'a frame (ram:<index> or <device>:<index>)';
 
 function frame(cur: Cursor, fields: Fields, line: number): Expect {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../engine/command';
+import type { Command } from '../engine/commands/table';
 import { LIMITS } from '../engine/limits';
 import type { Expect, Scenario } from './ast';
 import type { ScenarioError } from './errors';

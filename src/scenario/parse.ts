@@ -4,32 +4,24 @@
  * lines. See README.md for the format. Never throws: problems come back as ScenarioErrors
  * (up to MAX_ERRORS), and parsing goes on at the next line after each one.
  */
-import type { DeviceSpec, KernelModel, PlatformId } from '../engine/command';
-import { LIMITS, overLimit } from '../engine/limits';
+import { MEM_TYPE_ARG } from '../engine/commands/table';
+import {
+  KERNELS,
+  PLATFORMS,
+  type DeviceSpec,
+  type KernelModel,
+  type PlatformId,
+} from '../engine/commands/terms';
+import { DEVICE_PAGES, LIMITS, RAM_PAGES, overLimit } from '../engine/limits';
 import type { Scenario, Step } from './ast';
 import { checkCommand, checkExpect, type Report } from './check';
 import { ErrorList, type ParseResult, type ScenarioError } from './errors';
-import {
-  MACHINE_VERBS,
-  MIRROR_VERBS,
-  PROCESS_VERBS,
-  parseCommand,
-  memTypeOf,
-} from './parse-command';
+import { parseCommand, readWord } from './parse-command';
 import { parseExpect } from './parse-expect';
 import { SymbolTracker } from './symbols';
 import { columnOf, readInt, type Fields } from './terms';
 import { Cursor, LineError, lineEnd, nextLineStart, tokenizeLine, type Token } from './tokenize';
-import {
-  DEVICE_PAGES,
-  HEADER_WORDS,
-  KERNELS,
-  PLATFORMS,
-  RAM_PAGES,
-  quote,
-  titleProblem,
-  type HeaderWord,
-} from './values';
+import { HEADER_WORDS, quote, titleProblem, type HeaderWord } from './values';
 
 export const DEFAULT_RAM_PAGES = 64;
 
@@ -260,7 +252,7 @@ function header(st: State, cur: Cursor, word: HeaderWord, first: Token, line: nu
       const name = cur.next('a device name');
       const d: DeviceSpec = {
         name: name.text,
-        type: memTypeOf(cur, fields, 'type'),
+        type: readWord(cur, fields, MEM_TYPE_ARG),
         pages: readInt(cur, fields, 'pages', DEVICE_PAGES),
       };
       cur.end();
@@ -281,7 +273,3 @@ function header(st: State, cur: Cursor, word: HeaderWord, first: Token, line: nu
   cur.end();
   st.seen.set(word, line);
 }
-
-/** Every word that can start a line, for editors. */
-export const LINE_STARTS: readonly string[] = [...HEADER_WORDS, 'machine', 'expect'];
-export { PROCESS_VERBS, MIRROR_VERBS, MACHINE_VERBS };

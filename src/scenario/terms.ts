@@ -3,7 +3,7 @@
  * token from the cursor and records the token's column under a field name, so that the
  * semantic checks (check.ts) can point at the right token.
  */
-import type { RangeRef, ValueExpr } from '../engine/command';
+import type { RangeRef, ValueExpr } from '../engine/commands/terms';
 import type { SymbolTracker } from './symbols';
 import { Cursor, LineError, type Token } from './tokenize';
 import {
@@ -13,8 +13,8 @@ import {
   parseIntLiteral,
   parseValue,
   quote,
-  type NumberSpec,
 } from './values';
+import type { NumberSpec } from '../engine/limits';
 
 /** Field name → column of the token it came from. `''` is the statement's keyword. */
 export type Fields = Map<string, number>;

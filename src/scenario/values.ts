@@ -3,29 +3,24 @@
  * names, values (`i+3`) and quoted strings. Shared by the text parser, the printer and the JSON
  * checker so that all three accept and describe exactly the same things.
  */
-import type { KernelModel, MemType, PlatformId, Prot, ValueExpr } from '../engine/command';
+import { PTE_BIT_NAMES, PTE_KIND_NAMES } from '../engine/mm/pte';
+import type { ValueExpr } from '../engine/commands/terms';
 import { ERRNO as ENGINE_ERRNO } from '../engine/errno';
-import { LIMITS, overLimit, type LimitName } from '../engine/limits';
-import type { PteFlagName, PteKindName } from './ast';
+import { overLimit, type NumberSpec } from '../engine/limits';
 
-export const KERNELS: readonly KernelModel[] = ['modern', 'seeds'];
-export const PLATFORMS: readonly PlatformId[] = ['pcie4', 'c2c'];
-export const MEM_TYPES: readonly MemType[] = ['private', 'coherent', 'pmem'];
-/** Words accepted for a memory type in text: `public` is the seeds' name for `coherent`. */
-export const MEM_TYPE_WORDS: readonly string[] = ['private', 'coherent', 'public', 'pmem'];
-export const PROTS: readonly Prot[] = ['rw', 'r', 'none'];
-export const ADVICES = ['dontneed', 'hwpoison'] as const;
-export const PTE_KINDS: readonly PteKindName[] = [
-  'none',
-  'present',
-  'zero',
-  'device-private',
-  'migration',
-  'device-exclusive',
-  'hwpoison',
-  'swap',
-];
-export const PTE_FLAGS: readonly PteFlagName[] = ['write', 'dirty', 'young', 'devmap', 'special'];
+/**
+ * CPU page-table entry kinds, as expectations name them: the engine's kinds, with the shared
+ * zero page told apart from other present entries.
+ */
+export const PTE_KINDS = ['none', 'present', 'zero', ...PTE_KIND_NAMES.slice(2)] as const;
+export type PteKindName = (typeof PTE_KINDS)[number];
+/** PTE attribute words an expectation may require (present: write/dirty/young/devmap/special;
+ * non-present entries: write). A leading `!` in text means "must be clear". NUMA hinting's
+ * protnone is the engine's own bit, not something a scenario asserts. */
+export const PTE_FLAGS = PTE_BIT_NAMES.filter(
+  (b): b is Exclude<typeof b, 'protnone'> => b !== 'protnone',
+);
+export type PteFlagName = (typeof PTE_FLAGS)[number];
 export const MIRROR_ENTRIES = ['none', 'read', 'write', 'atomic'] as const;
 export const FRAME_STATES = ['free', 'allocated'] as const;
 
@@ -84,57 +79,11 @@ export function quote(s: string): string {
 
 // ---- numbers ------------------------------------------------------------------------------
 
-/** A whole number with a range. Over `max`, a spec with a `limit` names the limit it hit. */
-export interface NumberSpec {
-  what: string;
-  min: number;
-  max: number;
-  limit?: { name: LimitName; noun: string };
-}
-
 export const INT32_MIN = -0x8000_0000;
 export const INT32_MAX = 0x7fff_ffff;
 /** The kernel's MAX_ERRNO. */
 export const MAX_ERRNO = 4095;
 
-export const RAM_PAGES: NumberSpec = {
-  what: 'a RAM size in pages',
-  min: 1,
-  max: LIMITS.ramPages,
-  limit: { name: 'ramPages', noun: 'RAM size' },
-};
-export const DEVICE_PAGES: NumberSpec = {
-  what: 'a device size in pages',
-  min: 1,
-  max: LIMITS.devicePages,
-  limit: { name: 'devicePages', noun: 'device size' },
-};
-export const MMAP_PAGES: NumberSpec = {
-  what: 'a page count',
-  min: 1,
-  max: LIMITS.mmapPages,
-  limit: { name: 'mmapPages', noun: 'mapping size' },
-};
-export const RANGE_PAGES: NumberSpec = {
-  what: 'a page count',
-  min: 0,
-  max: LIMITS.mmapPages,
-  limit: { name: 'mmapPages', noun: 'range size' },
-};
-/** The count of a `buf[a..b]` range. */
-export const RANGE_COUNT: NumberSpec = {
-  what: 'a page count',
-  min: 1,
-  max: LIMITS.mmapPages,
-  limit: { name: 'mmapPages', noun: 'range size' },
-};
-export const RECLAIM_PAGES: NumberSpec = {
-  what: 'a page count',
-  min: 1,
-  max: LIMITS.ramPages,
-  limit: { name: 'ramPages', noun: 'reclaim size' },
-};
-export const PAGE_INDEX: NumberSpec = { what: 'a page index', min: 0, max: LIMITS.mmapPages - 1 };
 export const COUNT: NumberSpec = { what: 'a count', min: 0, max: INT32_MAX };
 export const INT32: NumberSpec = { what: 'a 32-bit integer', min: INT32_MIN, max: INT32_MAX };
 export const LINE: NumberSpec = { what: 'a line number', min: 0, max: INT32_MAX };

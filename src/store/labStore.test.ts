@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';

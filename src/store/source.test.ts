@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../engine/command';
+import type { Command } from '../engine/commands/table';
 import { STORYBOARD } from '../scenario/examples';
 import { appendCommand, machineText, parseSource, stepsOf } from './source';
 

@@ -3,7 +3,7 @@
  * clicked action appends its line to it, links and files replace it. This module turns text
  * into what the worker runs, and a clicked command into its line of text.
  */
-import type { Command } from '../engine/command';
+import type { Command } from '../engine/commands/table';
 import type { Scenario } from '../scenario/ast';
 import { format } from '../scenario/format';
 import { parse } from '../scenario/parse';

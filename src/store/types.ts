@@ -3,7 +3,8 @@
  * timeline from the worker, and UI state (selection, playback, errors). Views read it through
  * the named selectors in selectors.ts; only bridge.ts writes engine data into it.
  */
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import type { Snapshot } from '../engine/snapshot';
 import type { ScenarioError } from '../scenario/errors';
 import type { FrameHistory, OpView, Position, ScenarioStep } from '../worker/protocol';

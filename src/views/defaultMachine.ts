@@ -1,4 +1,4 @@
-import type { MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
 
 /** The lecture machine: a few dozen pages per memory, one device of each HMM kind. */
 export const DEFAULT_MACHINE: MachineSpec = {

@@ -9,7 +9,7 @@
  * so a crash carries the command it died on.
  */
 import * as Comlink from 'comlink';
-import type { MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
 import type { ParseResult } from '../scenario/errors';
 import {
   isProgress,

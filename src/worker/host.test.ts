@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Command } from '../engine/command';
+import type { Command } from '../engine/commands/table';
 import { Engine } from '../engine/engine';
 import type { Kernel } from '../engine/kernel';
 import type { OpResult } from '../engine/ops/types';

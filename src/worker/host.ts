@@ -19,7 +19,7 @@
  * operations take the new steps' line numbers; the reply sends every operation from the first
  * one that changed at all (re-run, or only moved to other lines), so `opsFrom` may be below p.
  */
-import type { MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
 import { Engine } from '../engine/engine';
 import { Kernel } from '../engine/kernel';
 import { LIMITS, overLimit } from '../engine/limits';

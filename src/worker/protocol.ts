@@ -3,7 +3,8 @@
  * The worker owns the engine; the UI only ever sees these messages. Snapshots travel as
  * transferred typed arrays; everything else is small plain data.
  */
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import type { Expect } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { Snapshot } from '../engine/snapshot';

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Command, MachineSpec } from '../engine/command';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import type { Snapshot } from '../engine/snapshot';
 import { commandArb, machineArb, sequenceArb } from '../engine/testing/arbitrary';
 import { LabHost, type LabHostOptions } from './host';

@@ -2,7 +2,8 @@
  * Fixtures for the worker and store tests: scenarios parsed from their text form, so the
  * tests drive the lab with the same steps (commands, expectations, lines) a user loads.
  */
-import type { Command, KernelModel, MachineSpec } from '../engine/command';
+import type { KernelModel, MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
 import { Engine } from '../engine/engine';
 import { takeSnapshot, type Snapshot } from '../engine/snapshot';
 import { STORYBOARD } from '../scenario/examples';

@@ -16,7 +16,7 @@
  * - A TLB shootdown IPI round: a few microseconds (Amit et al., "Optimizing the TLB
  *   Shootdown Algorithm with Page-Access Tracking", USENIX ATC'17).
  */
-import type { PlatformId } from '../command';
+import type { PlatformId } from '../commands/terms';
 import type { Phase } from '../trace/step';
 
 export interface Platform {

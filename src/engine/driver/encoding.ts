@@ -5,7 +5,7 @@
  * pfn_shift, so the driver needs no conversion step. The modern kernel dropped per-driver
  * tables (v5.7): every driver sees the fixed HMM_PFN_VALID / WRITE / ERROR high bits.
  */
-import type { KernelModel } from '../command';
+import type { KernelModel } from '../commands/terms';
 
 export interface DriverEncoding {
   name: string;

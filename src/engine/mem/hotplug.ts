@@ -7,7 +7,7 @@
  * Modern: memremap_pages / memunmap_pages, which waits for every page to be given back, so
  * the driver evicts its pages first.
  */
-import type { MemType } from '../command';
+import type { MemType } from '../commands/terms';
 import { err } from '../errno';
 import { pages, type Kernel } from '../kernel';
 import { LIMITS } from '../limits';

@@ -4,7 +4,7 @@
  * hardware then sets the accessed (and dirty) bits. A fault that ends in a signal stops the
  * loop there, as it would stop the program.
  */
-import type { ValueExpr } from '../command';
+import type { ValueExpr } from '../commands/terms';
 import { pages, vaddr, type Kernel } from '../kernel';
 import { PG } from '../mem/frames';
 import type { Proc } from '../state';

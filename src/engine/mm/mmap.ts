@@ -2,7 +2,7 @@
  * do_mmap(): find a free range top-down below mmap_base and create a VMA. Nothing is
  * allocated: pages appear on first touch (or on the device's first touch).
  */
-import type { Prot } from '../command';
+import type { Prot } from '../commands/terms';
 import { err } from '../errno';
 import { pages, vaddr, type Kernel } from '../kernel';
 import { FileObj, type Proc } from '../state';

@@ -1,5 +1,5 @@
 /** munmap, mprotect and madvise: system calls that change a range of VMAs and their entries. */
-import type { Prot } from '../command';
+import type { Prot } from '../commands/terms';
 import { pages, vaddr, type Kernel } from '../kernel';
 import { PG } from '../mem/frames';
 import type { Proc } from '../state';

@@ -4,7 +4,7 @@
  * dmirror_fops_unlocked_ioctl: an unaligned start, zero pages or a wrapping range is -EINVAL;
  * a mirror command that fails leaves the previous command's counters visible.
  */
-import type { Command } from '../command';
+import { existsIn, type Command } from '../commands/table';
 import { err } from '../errno';
 import { pages, vaddr, type Kernel } from '../kernel';
 import { LIMITS } from '../limits';
@@ -107,8 +107,6 @@ function* readBack(
   return { ret: reach === n ? 0 : err('ENOENT'), cpages: reach };
 }
 
-const NOT_IN_SEEDS = new Set(['exclusive', 'check-exclusive', 'release']);
-
 export function* runMirrorCommand(k: Kernel, cmd: MirrorCommand): Gen<OpResult> {
   const mr = resolveMirror(k.m, cmd.mirror);
   if (!mr.ok) return yield* problem(k, mr.message);
@@ -153,7 +151,7 @@ export function* runMirrorCommand(k: Kernel, cmd: MirrorCommand): Gen<OpResult> 
     );
     return result(0);
   }
-  if (k.seeds && NOT_IN_SEEDS.has(cmd.op))
+  if (!existsIn(cmd.op, k.m.model))
     return yield* refuse(
       k,
       drvName(k, 'ioctl'),

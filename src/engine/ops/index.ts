@@ -1,5 +1,5 @@
 /** One entry point for every command: the dispatcher the engine, the CLI and the UI share. */
-import type { Command } from '../command';
+import type { Command } from '../commands/table';
 import type { Kernel } from '../kernel';
 import type { Gen } from '../trace/step';
 import { runMirrorCommand, runOpen } from './device';

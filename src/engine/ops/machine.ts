@@ -1,5 +1,5 @@
 /** Commands on the machine itself: device memory hotplug and unplug, memory pressure. */
-import type { Command } from '../command';
+import type { Command } from '../commands/table';
 import type { Kernel } from '../kernel';
 import { LIMITS } from '../limits';
 import { doHotplug, doUnplug } from '../mem/hotplug';

@@ -1,5 +1,5 @@
 /** Commands a process issues: system calls, memory accesses, GUP, and the background paths scanning its memory. */
-import type { Command } from '../command';
+import type { Command } from '../commands/table';
 import { err } from '../errno';
 import { vaddr, type Kernel } from '../kernel';
 import { LIMITS } from '../limits';

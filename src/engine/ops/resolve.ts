@@ -1,5 +1,5 @@
 /** Turning a command's names and ranges into the simulated kernel's objects and page numbers. */
-import type { RangeRef } from '../command';
+import type { RangeRef } from '../commands/terms';
 import type { Machine, Mirror, Proc } from '../state';
 
 export interface PageRange {

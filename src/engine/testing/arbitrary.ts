@@ -5,15 +5,16 @@
  * sometimes invalid arguments.
  */
 import fc from 'fast-check';
+import type { Arg, NameRole } from '../commands/args';
+import { COMMAND_OPS, specOf, type Command, type CommandOp } from '../commands/table';
 import type {
-  Command,
   KernelModel,
   MachineSpec,
   MemType,
   Prot,
   RangeRef,
   ValueExpr,
-} from '../command';
+} from '../commands/terms';
 
 const PROCS = ['p0', 'p1', 'p2', 'p3'];
 const BUFS = ['a', 'b', 'c'];
@@ -46,6 +47,13 @@ const proc = weighted(PROCS, [14, 4, 2, 1]);
 const buf = weighted(BUFS, [14, 4, 2]);
 const mirror = weighted(MIRRORS, [14, 4, 2, 1]);
 const prot = fc.constantFrom<Prot>('rw', 'rw', 'r', 'none');
+/** Names by what they name: new ones a command declares, existing ones it uses. */
+const NAMES: Record<NameRole, fc.Arbitrary<string>> = {
+  buffer: buf,
+  'new-process': fc.constantFrom(...PROCS.slice(1)),
+  device: fc.constantFrom(...DEVS),
+  'new-device': fc.constant('dev2'),
+};
 const value: fc.Arbitrary<ValueExpr> = fc.record({
   scale: fc.constantFrom<-1 | 0 | 1>(-1, 0, 1),
   offset: fc.integer({ min: -100, max: 100 }),
@@ -77,143 +85,72 @@ const range: fc.Arbitrary<RangeRef> = fc.oneof(
   },
 );
 
+/** How often each command is drawn (1 when not listed): the ones that move pages most often. */
+const WEIGHTS: Partial<Record<CommandOp, number>> = {
+  mmap: 6,
+  'cpu-read': 6,
+  'cpu-write': 6,
+  'migrate-to-dev': 6,
+  open: 4,
+  'dev-read': 4,
+  'dev-write': 3,
+  'migrate-to-sys': 3,
+  munmap: 2,
+  mprotect: 2,
+  madvise: 2,
+  fork: 2,
+  'cpu-inc': 2,
+  gup: 2,
+  unpin: 2,
+  devbuf: 2,
+  'dev-touch': 2,
+  snapshot: 2,
+  exclusive: 2,
+};
+
+/** Every command of the table, its arguments drawn as `argArb` says. */
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      op: fc.constant<'mmap'>('mmap'),
-      proc,
-      buf,
-      pages: fc.integer({ min: 1, max: 8 }),
-      backing: fc.constantFrom<'anon' | 'file'>('anon', 'anon', 'anon', 'file'),
-      file: fc.constantFrom<string | null>(null, 'data', 'dev1'),
-      shared: fc.boolean(),
-      prot,
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'munmap'>('munmap'), proc, range }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({ op: fc.constant<'mprotect'>('mprotect'), proc, range, prot }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant<'madvise'>('madvise'),
-      proc,
-      range,
-      advice: fc.constantFrom<'dontneed' | 'hwpoison'>(
-        'dontneed',
-        'dontneed',
-        'dontneed',
-        'hwpoison',
-      ),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant<'fork'>('fork'),
-      proc,
-      child: fc.constantFrom(...PROCS.slice(1)),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      op: fc.constant<'exit'>('exit'),
-      proc: fc.constantFrom(...PROCS.slice(1)),
-    }),
-  },
-  { weight: 6, arbitrary: fc.record({ op: fc.constant<'cpu-read'>('cpu-read'), proc, range }) },
-  {
-    weight: 6,
-    arbitrary: fc.record({ op: fc.constant<'cpu-write'>('cpu-write'), proc, range, value }),
-  },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'cpu-inc'>('cpu-inc'), proc, range }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant<'gup'>('gup'),
-      proc,
-      range,
-      write: fc.boolean(),
-      pin: fc.boolean(),
-      longterm: fc.boolean(),
-      fast: fc.boolean(),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'unpin'>('unpin'), proc, range }) },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant<'open'>('open'),
-      proc,
-      device: fc.constantFrom(...DEVS),
-      mirror,
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant<'close'>('close'), mirror }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({ op: fc.constant<'devbuf'>('devbuf'), mirror, range, value }),
-  },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant<'dev-read'>('dev-read'), mirror, range }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant<'dev-write'>('dev-write'), mirror, range }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant<'dev-touch'>('dev-touch'),
-      mirror,
-      range,
-      write: fc.boolean(),
-    }),
-  },
-  {
-    weight: 6,
-    arbitrary: fc.record({ op: fc.constant<'migrate-to-dev'>('migrate-to-dev'), mirror, range }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({ op: fc.constant<'migrate-to-sys'>('migrate-to-sys'), mirror, range }),
-  },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'snapshot'>('snapshot'), mirror, range }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant<'exclusive'>('exclusive'), mirror, range }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant<'check-exclusive'>('check-exclusive'), mirror, range }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant<'release'>('release'), mirror }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      op: fc.constant<'hotplug'>('hotplug'),
-      device: fc.constant('dev2'),
-      type: fc.constantFrom<MemType>('private', 'coherent', 'pmem'),
-      pages: fc.integer({ min: 1, max: 8 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant<'unplug'>('unplug'), device: fc.constantFrom(...DEVS) }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant<'ksm'>('ksm'), proc, range }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      op: fc.constant<'reclaim'>('reclaim'),
-      pages: fc.integer({ min: 1, max: 16 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant<'numa-balance'>('numa-balance'), proc, range }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant<'migrate-pages'>('migrate-pages'), proc, range }),
-  },
+  ...COMMAND_OPS.map((op) => ({ weight: WEIGHTS[op] ?? 1, arbitrary: commandOf(op) })),
 );
+
+function commandOf(op: CommandOp): fc.Arbitrary<Command> {
+  const spec = specOf(op);
+  const parts: Record<string, fc.Arbitrary<unknown>> = { op: fc.constant(op) };
+  // A command that ends its subject takes one of the secondary ones: p0 lives on.
+  if (spec.subject === 'process')
+    parts.proc = spec.ends ? fc.constantFrom(...PROCS.slice(1)) : proc;
+  if (spec.subject === 'mirror') parts.mirror = mirror;
+  for (const arg of spec.args) Object.assign(parts, argArb(arg));
+  // The record has every field the table gives this op.
+  return fc.record(parts) as fc.Arbitrary<Command>;
+}
+
+/** Mostly valid arguments, sometimes not (names that do not exist, sizes past a device's). */
+function argArb(arg: Arg): Record<string, fc.Arbitrary<unknown>> {
+  switch (arg.kind) {
+    case 'range':
+      return { range };
+    case 'value':
+      return { value };
+    case 'int':
+      return { [arg.field]: fc.integer({ min: arg.spec.min, max: Math.min(arg.spec.max, 16) }) };
+    case 'word':
+      return { [arg.field]: fc.constantFrom(...arg.words) };
+    case 'flags':
+      return Object.fromEntries(arg.flags.map((f) => [f, fc.boolean()]));
+    case 'name':
+      return { [arg.field]: NAMES[arg.role] };
+    case 'mirror-as':
+      return { mirror };
+    case 'mmap-options':
+      return {
+        backing: fc.constantFrom<'anon' | 'file'>('anon', 'anon', 'anon', 'file'),
+        file: fc.constantFrom<string | null>(null, 'data', 'dev1'),
+        shared: fc.boolean(),
+        prot,
+      };
+  }
+}
 
 /** A start that makes the sequences useful: a buffer, data in it, and a mirror. */
 export const PRELUDE: Command[] = [

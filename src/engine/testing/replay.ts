@@ -3,7 +3,8 @@
  * where json is `[spec, commands]` as fast-check prints it. A debugging aid, not a test.
  */
 import { Engine } from '../engine';
-import type { Command, MachineSpec } from '../command';
+import type { MachineSpec } from '../commands/terms';
+import type { Command } from '../commands/table';
 import { checkInvariants } from '../invariants';
 
 export function replay(spec: MachineSpec, cmds: Command[], log: (s: string) => void): void {

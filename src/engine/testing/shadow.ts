@@ -5,7 +5,7 @@
  * follows writes, forks, unmaps and shared mappings. Where a command fails part-way the pages
  * it may have touched become unknown and are not checked.
  */
-import type { Command } from '../command';
+import type { Command } from '../commands/table';
 import type { OpResult } from '../ops/types';
 import { resolveRange } from '../ops/resolve';
 import { findVma, type Vma } from '../mm/vma';

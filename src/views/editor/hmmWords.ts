@@ -4,21 +4,12 @@
  * (`buf[2..5]`, `i+1`, `!write`, `ram:3`). The vocabulary is imported from src/scenario, so the
  * highlighter and the parser never disagree on a keyword. Pure; no CodeMirror.
  */
+import { COMMAND_OPS, specOf } from '../../engine/commands/table';
+import type { Arg } from '../../engine/commands/args';
 import { EXPECT_KINDS } from '../../scenario/parse-expect';
-import { MACHINE_VERBS, MIRROR_VERBS, PROCESS_VERBS } from '../../scenario/parse';
-import {
-  ADVICES,
-  ERRNO,
-  FRAME_STATES,
-  HEADER_WORDS,
-  KERNELS,
-  MEM_TYPE_WORDS,
-  MIRROR_ENTRIES,
-  PLATFORMS,
-  PROTS,
-  PTE_FLAGS,
-  PTE_KINDS,
-} from '../../scenario/values';
+import { MACHINE_VERBS, MIRROR_VERBS, PROCESS_VERBS } from '../../scenario/parse-command';
+import { ERRNO, HEADER_WORDS, PTE_FLAGS } from '../../scenario/values';
+import { CLAUSES, VALUE_WORDS as VALUE_WORD_LIST } from '../../scenario/vocabulary';
 
 /** Token styles, as CodeMirror tag names (theme.ts gives each its colour). */
 export const STYLE = {
@@ -71,46 +62,38 @@ const HEADERS: ReadonlySet<string> = new Set(HEADER_WORDS);
 const VERBS: ReadonlySet<string> = new Set<string>([...PROCESS_VERBS, ...MIRROR_VERBS]);
 const MACHINE: ReadonlySet<string> = new Set<string>(MACHINE_VERBS);
 const EXPECTS: ReadonlySet<string> = new Set<string>(EXPECT_KINDS);
-/** Words the parser accepts in some argument position. The mmap options (anon, file, shared),
- * gup flags (pin, longterm, fast), `set`/`clear` of bits and `ram` of `on ram` are not
- * exported by src/scenario, so they are named here. */
-const VALUE_WORDS: ReadonlySet<string> = new Set<string>([
-  ...KERNELS,
-  ...PLATFORMS,
-  ...MEM_TYPE_WORDS,
-  ...PROTS,
-  ...PTE_KINDS,
-  ...PTE_FLAGS,
-  ...ADVICES,
-  ...MIRROR_ENTRIES,
-  ...FRAME_STATES,
-  ...['anon', 'file', 'shared', 'pin', 'longterm', 'fast', 'set', 'clear', 'ram'],
-]);
+/** Words the parser accepts in some argument position. */
+const VALUE_WORDS: ReadonlySet<string> = new Set<string>(VALUE_WORD_LIST);
 const FLAGS: ReadonlySet<string> = new Set<string>(PTE_FLAGS);
-
-/** Clause words, by the statement they belong to (`open` for commands, kinds for expect). */
-const CLAUSES: Readonly<Record<string, readonly string[]>> = {
-  open: ['as'],
-  page: ['ref', 'map', 'pin', 'on'],
-  frame: ['ref', 'map', 'value'],
-  cpages: ['faults'],
-};
 
 type Slot = 'name' | 'definition' | 'range' | 'any';
 
-/** The word slots that hold names or ranges, by verb (commands) or kind (expect): index 0 is
- * the first argument. */
-const COMMAND_SLOTS: Readonly<Record<string, readonly Slot[]>> = {
-  mmap: ['definition'],
-  fork: ['definition'],
-  open: ['name', 'any', 'definition'],
-  exit: [],
-  release: [],
-  close: [],
-  hotplug: ['definition'],
-  unplug: ['name'],
-  reclaim: [],
-};
+/** The word slots an argument takes: names declared here, names used, ranges, the rest. */
+function slotsOf(arg: Arg): Slot[] {
+  switch (arg.kind) {
+    case 'range':
+      return ['range'];
+    case 'name':
+      return [arg.role === 'device' ? 'name' : 'definition'];
+    case 'mirror-as':
+      return ['any', 'definition'];
+    case 'flags':
+    case 'mmap-options':
+      return [];
+    default:
+      return ['any'];
+  }
+}
+
+/** The word slots that hold names or ranges, by verb: index 0 is the first argument. A verb of
+ * several subjects (read, write) takes the same slots in each. */
+const COMMAND_SLOTS: Readonly<Record<string, readonly Slot[]>> = Object.fromEntries(
+  COMMAND_OPS.flatMap((op) => {
+    const spec = specOf(op);
+    const slots = spec.args.flatMap(slotsOf);
+    return spec.verbs.map((verb) => [verb, slots]);
+  }),
+);
 const EXPECT_SLOTS: Readonly<Record<string, readonly Slot[]>> = {
   pte: ['name', 'range'],
   value: ['name', 'range'],
@@ -204,7 +187,7 @@ function slotOf(ctx: WordContext): Slot {
   let slots: readonly Slot[] | undefined;
   if (ctx.kind === 'header') slots = HEADER_SLOTS[ctx.head];
   else if (ctx.kind === 'expect') slots = EXPECT_SLOTS[ctx.verb];
-  else slots = COMMAND_SLOTS[ctx.verb] ?? ['range'];
+  else slots = COMMAND_SLOTS[ctx.verb];
   return slots?.[arg] ?? 'any';
 }
 

@@ -4,7 +4,8 @@
  * why; a command the kernel refuses shows its error in the narration.
  */
 import { useState } from 'react';
-import type { Command, MemType, Prot, RangeRef, ValueExpr } from '../../engine/command';
+import type { MemType, Prot, RangeRef, ValueExpr } from '../../engine/commands/terms';
+import type { Command } from '../../engine/commands/table';
 import type { Snapshot } from '../../engine/snapshot';
 import { selectSelection, selectSnapshot, selectStatus } from '../../store/selectors';
 import { useLab } from '../../store/react';

@@ -1,6 +1,6 @@
 /** The mmap dialog: a new buffer for a process (name, size, backing, sharing, protection). */
 import { useState } from 'react';
-import type { Prot } from '../../engine/command';
+import type { Prot } from '../../engine/commands/terms';
 import { LIMITS } from '../../engine/limits';
 import type { Snapshot } from '../../engine/snapshot';
 import { useLab } from '../../store/react';

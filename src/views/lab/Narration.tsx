@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { errnoName } from '../../engine/errno';
-import { describeCommand } from '../../scenario/describe';
+import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { formatNs } from '../model/format';

@@ -1,6 +1,6 @@
 /** The view models: what each cell of the lab shows, computed from real engine snapshots. */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../engine/command';
+import type { Command } from '../../engine/commands/table';
 import { Engine } from '../../engine/engine';
 import { takeSnapshot } from '../../engine/snapshot';
 import { chartPoints, transition } from './chart';

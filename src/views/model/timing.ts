@@ -5,7 +5,7 @@
  * step is exact: the steps do not depend on the platform, only their durations do.
  */
 import { PLATFORMS, phaseCost } from '../../engine/cost/platforms';
-import type { PlatformId } from '../../engine/command';
+import type { PlatformId } from '../../engine/commands/terms';
 import type { Phase } from '../../engine/trace/step';
 import type { StepView } from '../../worker/protocol';
 

@@ -3,7 +3,7 @@
  * the back row (presenter) or under a player (embed, phone).
  */
 import { errnoName } from '../../engine/errno';
-import { describeCommand } from '../../scenario/describe';
+import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 

@@ -1,6 +1,6 @@
 /** What the step announcer says for a position (pure; see StepAnnouncer.tsx). */
 import { errnoName } from '../../engine/errno';
-import { describeCommand } from '../../scenario/describe';
+import { describeCommand } from '../../scenario/format';
 import type { OpView, Position } from '../../worker/protocol';
 
 /** The sentence for a position: where we are, the kernel function, its narration, the result. */

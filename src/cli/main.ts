@@ -16,6 +16,7 @@ import { fromJson } from '../scenario/json';
 import { parse } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { describeCommand } from '../scenario/format';
+import { referenceText } from '../scenario/reference';
 
 interface Options {
   file: string;
@@ -27,12 +28,15 @@ interface Options {
 const USAGE =
   'usage: npm run sim -- FILE [--json] [--invariants] [--quiet]\n  FILE  a scenario, as text (.hmm) or JSON (.json)';
 
+/** --help: the usage, then every command a scenario can hold (from the command table). */
+const HELP = `${USAGE}\n\nCommands (<p> a process, <m> a mirror or a device with one open mirror):\n${referenceText()}\n\nThe format, ranges, values and expectations: src/scenario/README.md`;
+
 function parseArgs(argv: readonly string[]): Options | string {
   const files = argv.filter((a) => !a.startsWith('--'));
   const flags = argv.filter((a) => a.startsWith('--'));
   const known = ['--json', '--invariants', '--quiet', '--help'];
   const unknown = flags.find((f) => !known.includes(f));
-  if (flags.includes('--help')) return USAGE;
+  if (flags.includes('--help')) return HELP;
   if (unknown) return `unknown option ${unknown}\n${USAGE}`;
   if (files.length !== 1) return `expected one scenario file, got ${files.length}\n${USAGE}`;
   return {
@@ -77,7 +81,7 @@ export function simMain(argv: readonly string[], out: Output): number {
   const opt = parseArgs(argv);
   if (typeof opt === 'string') {
     out.stderr(opt + '\n');
-    return opt === USAGE ? 0 : 2;
+    return opt === HELP ? 0 : 2;
   }
   let text: string;
   try {

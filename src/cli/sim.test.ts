@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_OPS, specOf } from '../engine/commands/table';
 import { STORYBOARD } from '../scenario/examples';
 import { simMain } from './main';
 
@@ -64,5 +65,16 @@ describe('npm run sim', () => {
     expect(sim(dir).stderr).toMatch(/not a file/);
     expect(sim('--bogus', 'x').code).toBe(2);
     expect(sim().stderr).toMatch(/usage/);
+  });
+
+  it('lists every command of the table under --help', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    for (const op of COMMAND_OPS) {
+      const spec = specOf(op);
+      const subject = { process: '<p>', mirror: '<m>', machine: 'machine' }[spec.subject];
+      for (const verb of spec.verbs) expect(r.stderr).toContain(`  ${subject} ${verb}`);
+      expect(r.stderr).toContain(spec.summary);
+    }
   });
 });

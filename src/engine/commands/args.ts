@@ -42,8 +42,8 @@ export interface IntArg<F extends string = string> extends Fills<Record<F, numbe
   readonly kind: 'int';
   readonly field: F;
   readonly spec: NumberSpec;
-  /** The lab's box: its accessible label and first value. */
-  readonly ui: { readonly label: string; readonly initial: number };
+  /** The lab's box: its accessible label, first value, and what to say when it is off. */
+  readonly ui: { readonly label: string; readonly initial: number; readonly why: string };
 }
 
 /** One word of a fixed list (`aliases` are other spellings of listed words). */
@@ -69,6 +69,8 @@ export interface FlagsArg<W extends string = string> extends Fills<Record<W, boo
   readonly what: string;
   /** The name of one flag in "the gup flag pin is given twice". */
   readonly noun: string;
+  /** The flags the lab's checkboxes start with. */
+  readonly ui: { readonly initial: readonly W[] };
 }
 
 /** A name (checked against the scenario's names by its role). */
@@ -78,6 +80,8 @@ export interface NameArg<F extends string = string> extends Fills<Record<F, stri
   readonly role: NameRole;
   /** How a missing name is asked for: "expected a name for the child process, …". */
   readonly what: string;
+  /** A new name the lab makes up: the stem and the first free number (child1, dev2). */
+  readonly stem: string;
 }
 
 /** `[as <mirror>]`: the mirror a process opens on a device (default `<process>/<device>`). */
@@ -128,12 +132,18 @@ export function flags<const W extends string>(
   list: readonly W[],
   what: string,
   noun: string,
+  ui: { initial: readonly NoInfer<W>[] } = { initial: [] },
 ): FlagsArg<W> {
-  return { kind: 'flags', flags: list, what, noun };
+  return { kind: 'flags', flags: list, what, noun, ui };
 }
 
-export function name<const F extends string>(field: F, role: NameRole, what: string): NameArg<F> {
-  return { kind: 'name', field, role, what };
+export function name<const F extends string>(
+  field: F,
+  role: NameRole,
+  what: string,
+  stem: string = field,
+): NameArg<F> {
+  return { kind: 'name', field, role, what, stem };
 }
 
 export const mirrorAs = (): MirrorAsArg => ({ kind: 'mirror-as', field: 'mirror' });

@@ -105,8 +105,6 @@ export const MEM_TYPE_ARG = word(
   { label: 'hotplug type', initial: 'private' },
   MEM_TYPE_ALIASES,
 );
-const pageCount = (field: 'pages', spec = MMAP_PAGES, label = 'pages') =>
-  int(field, spec, { label, initial: 8 });
 
 export const COMMANDS = {
   // ---- a process and its address space ----
@@ -115,7 +113,11 @@ export const COMMANDS = {
     verbs: ['mmap'],
     args: [
       name('buf', 'buffer', 'a buffer name'),
-      int('pages', MMAP_PAGES, { label: 'pages', initial: 4 }),
+      int('pages', MMAP_PAGES, {
+        label: 'pages',
+        initial: 4,
+        why: `the size must be 1 to ${MMAP_PAGES.max} pages`,
+      }),
       mmapOptions(),
     ],
     models: ALL,
@@ -225,11 +227,16 @@ export const COMMANDS = {
   gup: command({
     subject: 'process',
     verbs: ['gup'],
-    args: [range(), flags(['write', 'pin', 'longterm', 'fast'], 'a gup flag', 'gup flag')],
+    args: [
+      range(),
+      flags(['write', 'pin', 'longterm', 'fast'], 'a gup flag', 'gup flag', {
+        initial: ['write'],
+      }),
+    ],
     models: ALL,
     kernel: 'get_user_pages / pin_user_pages (FOLL_WRITE, FOLL_PIN, FOLL_LONGTERM; _fast)',
     summary:
-      'take a reference (or a pin) on each page, faulting it in; a long-term pin first migrates device pages back',
+      'take a reference (or a pin) on each page, faulting it in: device-private pages come back to RAM, and a long-term pin moves device-coherent ones out too',
     ui: {
       row: 'gup',
       actions: [
@@ -256,7 +263,7 @@ export const COMMANDS = {
     verbs: ['ksm'],
     args: [range()],
     models: ALL,
-    kernel: 'ksmd: ksm_do_scan -> cmp_and_merge_page',
+    kernel: 'ksmd: ksm_do_scan -> try_to_merge_one_page',
     summary: 'KSM scans the pages to merge identical ones (device pages are skipped)',
     ui: { row: 'background', actions: [{ testId: 'act-ksm', label: 'KSM scan' }] },
   }),
@@ -282,7 +289,13 @@ export const COMMANDS = {
   reclaim: command({
     subject: 'machine',
     verbs: ['reclaim'],
-    args: [pageCount('pages', RECLAIM_PAGES, 'pages to reclaim')],
+    args: [
+      int('pages', RECLAIM_PAGES, {
+        label: 'pages to reclaim',
+        initial: 8,
+        why: 'reclaim a positive number of pages',
+      }),
+    ],
     models: ALL,
     kernel: 'shrink_folio_list (kswapd or direct reclaim)',
     summary:
@@ -428,9 +441,13 @@ export const COMMANDS = {
     subject: 'machine',
     verbs: ['hotplug'],
     args: [
-      name('device', 'new-device', 'a device name'),
+      name('device', 'new-device', 'a device name', 'dev'),
       MEM_TYPE_ARG,
-      pageCount('pages', DEVICE_PAGES, 'hotplug pages'),
+      int('pages', DEVICE_PAGES, {
+        label: 'hotplug pages',
+        initial: 8,
+        why: 'give the new device a size in pages',
+      }),
     ],
     models: ALL,
     kernel: 'memremap_pages (ZONE_DEVICE memory hotplug)',

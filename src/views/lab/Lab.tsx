@@ -4,7 +4,7 @@
  * struct page inspector and counters. Then the timeline; at the bottom the narration, the
  * simulated-time view and the scenario editor.
  */
-import { ActionBar } from './ActionBar';
+import { ActionBar } from '../actions/ActionBar';
 import { AddressSpace } from './AddressSpace';
 import { Counters } from './Counters';
 import { DraftNoticeBar } from './DraftNoticeBar';

@@ -191,6 +191,41 @@ test.describe('scenario editor', () => {
     expect(lab.errors).toEqual([]);
   });
 
+  test("completion offers the table's verbs and arguments and the names above; Enter still starts a line", async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await migratedTwoPages(lab);
+    await lab.editor().click();
+    await page.keyboard.press('Control+End');
+    // Typing opens the list with nothing picked: Enter starts a new line as it always did.
+    await page.keyboard.type('\napp mprotect ');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    const words = list.locator('.cm-completionLabel');
+    await expect(list).toBeVisible();
+    await expect(words).toHaveText(['buf0']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' ');
+    await expect(words).toHaveText(['rw', 'r', 'none']);
+    await page.keyboard.type('n');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lab.editorText()).toMatch(/\napp mprotect buf0 none$/);
+    // A verb's entry says what it does; Ctrl+Space asks on an empty line.
+    await page.keyboard.type('\n');
+    await page.keyboard.press('Control+Space');
+    await expect(words.first()).toHaveText('app');
+    await page.keyboard.type('gpu0 mig');
+    await expect(words).toHaveText(['migrate', 'migrate-to-dev', 'migrate-to-sys']);
+    await expect(list.locator('.cm-completionDetail').first()).toHaveText('migrate-to-dev');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('rate buf0\n');
+    await expect.poll(() => lab.editorText()).toMatch(/\ngpu0 migrate buf0\n$/);
+    await expect(page.getByTestId('scenario-status')).toHaveText(/operations/);
+    expect(lab.errors).toEqual([]);
+  });
+
   test('save as text and JSON, open them back; a broken file is refused with the work intact', async ({
     page,
   }) => {

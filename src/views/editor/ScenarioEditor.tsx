@@ -40,6 +40,7 @@ import { useEffect, useRef, useState } from 'react';
 import { afterNextFrame } from '../../boot/afterNextFrame';
 import { activeOpExtension, lineStart, setActiveOp } from './activeOp';
 import { sameDiagnostics, toCmDiagnostics } from './diagnostics';
+import { hmmCompletion } from './completion';
 import { hmmLanguage } from './hmmLanguage';
 import { EchoFilter, minimalChange, normalizeNewlines } from './textSync';
 import { hmmTheme } from './theme';
@@ -89,7 +90,7 @@ interface Parts {
  * gutters and marks. Built with everything at once, a cold EditorView was a 50-70 ms task.
  */
 const LATER: readonly ((run: (line: number) => void) => Extension)[] = [
-  () => [hmmLanguage, bracketMatching()],
+  () => [hmmLanguage, bracketMatching(), hmmCompletion],
   (run) => [
     lineNumbers(),
     highlightActiveLineGutter(),

@@ -104,6 +104,14 @@ const editorTheme = EditorView.theme({
   '.cm-panels': { backgroundColor: C.panel, color: C.text },
   '.cm-panels.cm-panels-bottom': { borderTop: `1px solid ${C.border}` },
   '.cm-panel.cm-panel-lint ul [aria-selected]': { backgroundColor: C.line },
+  // The completion list: the editor's type, the selected word in the selection colour.
+  '.cm-tooltip-autocomplete > ul': { fontFamily: MONO, fontSize: '11px' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: C.selection,
+    color: C.caret,
+  },
+  '.cm-completionDetail': { color: C.gutter, marginLeft: '1ch', fontStyle: 'normal' },
+  '.cm-completionInfo': { fontSize: '11px', maxWidth: '320px', padding: '3px 6px' },
   '.cm-matchingBracket': { backgroundColor: C.border, outline: `1px solid ${C.gutter}` },
 });
 

@@ -40,6 +40,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'arrows, Home, End', what: 'move between frames', where: 'memory grids' },
   { keys: 'Enter / Space', what: 'inspect the frame', where: 'memory grids' },
   { keys: 'Ctrl+Enter', what: 'run to the cursor', where: 'scenario editor' },
+  {
+    keys: 'Ctrl+Space, Down, Enter',
+    what: 'complete a word: names, verbs, arguments',
+    where: 'scenario editor',
+  },
   { keys: 'Ctrl+Z / Ctrl+Shift+Z', what: 'undo / redo', where: 'scenario editor' },
   { keys: 'F8', what: 'list the errors', where: 'scenario editor' },
 ];

@@ -3,7 +3,13 @@
  * first process. Starting one replaces the scenario text (undo in the editor brings it back).
  */
 import { useState } from 'react';
-import type { DeviceSpec, KernelModel, MachineSpec, MemType, PlatformId } from '../../engine/commands/terms';
+import type {
+  DeviceSpec,
+  KernelModel,
+  MachineSpec,
+  MemType,
+  PlatformId,
+} from '../../engine/commands/terms';
 import { checkSpec } from '../../engine/engine';
 import { Button } from './Button';
 import { Dialog } from './Dialog';

@@ -254,6 +254,7 @@ function buildName(
 ): boolean {
   const devs = [...n.devices.keys()];
   switch (arg.role) {
+    case 'new-buffer':
     case 'buffer':
       c[arg.field] = s.name;
       return true;

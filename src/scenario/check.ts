@@ -198,6 +198,8 @@ function checkName(
 ): void {
   switch (arg.role) {
     case 'buffer':
+      return each(report, arg.field, nameProblem(name, arg.what));
+    case 'new-buffer':
       return each(
         report,
         arg.field,

@@ -97,7 +97,7 @@ function namesOf(lines: readonly string[]): Names {
           names.processes.add(word);
           names.buffers.set(word, new Set(names.buffers.get(proc)));
         } else if (arg.role === 'new-device') names.devices.add(word);
-        else if (arg.role === 'buffer') names.buffers.get(proc)?.add(word);
+        else if (arg.role === 'new-buffer') names.buffers.get(proc)?.add(word);
       }
       if (arg.kind === 'mirror-as') {
         const device = w[at - 1] ?? '';
@@ -201,6 +201,8 @@ function argOptions(
           arg.what.replace(/^an? /, ''),
         );
       case 'name':
+        if (arg.role === 'buffer')
+          return [...(names.buffers.get(proc) ?? [])].map((b) => option(b, 'variable', 'buffer'));
         return arg.role === 'device'
           ? [...names.devices].map((d) => option(d, 'variable', 'device'))
           : [];

@@ -84,6 +84,7 @@ const SUBJECT_ENTRIES: Record<Subject, v.ObjectEntries> = {
 
 /** How the JSON checker names what a name argument must be. */
 const NAME_WHAT: Record<NameRole, string> = {
+  'new-buffer': 'a buffer name',
   buffer: 'a buffer name',
   'new-process': 'a process name',
   device: 'a device name',

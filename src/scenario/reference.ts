@@ -48,7 +48,7 @@ function argNote(arg: Arg): string | null {
         ? 'declares the child'
         : arg.role === 'new-device'
           ? 'declares the device'
-          : arg.role === 'buffer'
+          : arg.role === 'new-buffer'
             ? `declares the buffer (at most \`LIMITS.buffers\` per process)`
             : null;
     case 'mirror-as':

@@ -18,12 +18,13 @@ export interface Fills<F> {
 
 /**
  * What a name argument names, and what the scenario's name tracking does with it:
- * - `buffer`: a new buffer of the command's process (at most LIMITS.buffers per process);
+ * - `new-buffer`: a new buffer of the command's process (at most LIMITS.buffers per process);
+ * - `buffer`: a buffer of the command's process (the engine resolves it, as in ranges);
  * - `new-process`: a new process, forked from the command's process;
  * - `device`: a device declared above;
  * - `new-device`: a new device (its size is the command's `pages`).
  */
-export type NameRole = 'buffer' | 'new-process' | 'device' | 'new-device';
+export type NameRole = 'new-buffer' | 'buffer' | 'new-process' | 'device' | 'new-device';
 
 /** A range of pages: `buf`, `buf[3]`, `buf[2..5]`, `0xADDR/pages`. In the lab: the selection. */
 export interface RangeArg extends Fills<{ range: RangeRef }> {

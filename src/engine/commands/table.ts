@@ -112,7 +112,7 @@ export const COMMANDS = {
     subject: 'process',
     verbs: ['mmap'],
     args: [
-      name('buf', 'buffer', 'a buffer name'),
+      name('buf', 'new-buffer', 'a buffer name'),
       int('pages', MMAP_PAGES, {
         label: 'pages',
         initial: 4,

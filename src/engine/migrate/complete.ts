@@ -10,7 +10,7 @@ import { MAPPING, PG } from '../mem/frames';
 import { addRss } from '../mm/mapping';
 import { FreeTally, getPage, newAnonRmap, putPage } from '../mm/pageref';
 import { PTE } from '../mm/pte';
-import { vmaIsAnonymous } from '../mm/vma';
+import { anonPageIndex, vmaIsAnonymous } from '../mm/vma';
 import { MARK, type Gen } from '../trace/step';
 import { entryFor, remapNewPage, removeOwnMigrationPte } from './remap';
 import { MPFN, type Migration } from './types';
@@ -96,7 +96,7 @@ function insertPage(k: Kernel, mig: Migration, i: number, dst: number): boolean 
   const wasZero = kind === PTE.present && pt.pfn(vpn) === k.m.zeroPfn;
   if (kind !== PTE.none && !wasZero) return false;
   const e = entryFor(k, dst, vma.write, true, vma.write);
-  newAnonRmap(k, dst, vma.anonRoot, vpn);
+  newAnonRmap(k, dst, vma.anonRoot, anonPageIndex(vma, vpn));
   k.m.frames.setFlag(dst, PG.uptodate | (vma.write ? PG.dirty : 0));
   if (!k.m.isDevicePage(dst)) k.m.frames.setFlag(dst, PG.lru);
   getPage(k, dst);

@@ -9,13 +9,14 @@ import type { Proc } from '../state';
 import { addRss } from './mapping';
 import { allocSystemPage, newAnonRmap } from './pageref';
 import { PTE } from './pte';
+import { anonPageIndex, type Vma } from './vma';
 
 /** Returns the new pfn, or -1 when system RAM is exhausted (the caller reports VM_FAULT_OOM). */
 export function mapNewAnonPage(
   k: Kernel,
   p: Proc,
+  vma: Vma,
   vpn: number,
-  root: number,
   value: number,
   pteBits: number,
   dirty: boolean,
@@ -24,7 +25,7 @@ export function mapNewAnonPage(
   if (pfn < 0) return -1;
   const f = k.m.frames;
   f.setValue(pfn, value);
-  newAnonRmap(k, pfn, root, vpn);
+  newAnonRmap(k, pfn, vma.anonRoot, anonPageIndex(vma, vpn));
   f.setFlag(pfn, PG.lru | (dirty ? PG.dirty : 0));
   p.pt.set(vpn, PTE.present, pfn, pteBits);
   addRss(p, 'anon', 1);

@@ -21,8 +21,7 @@ function mapNewPages(k: Kernel, p: Proc, vpns: readonly number[]): number {
     const vpn = vpns[j] ?? 0;
     const vma = findVma(p.vmas, vpn);
     if (!vma) continue;
-    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, 0, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
-      break;
+    if (mapNewAnonPage(k, p, vma, vpn, 0, PTEB.write | PTEB.dirty | PTEB.young, true) < 0) break;
     done++;
   }
   return done;

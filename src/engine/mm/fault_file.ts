@@ -47,10 +47,7 @@ export function* doFileFault(
     if (got.readIn) readIn++;
     if (kind === 'file-cow') {
       const value = f.value[got.pfn] ?? 0;
-      if (
-        mapNewAnonPage(k, p, vpn, vma.anonRoot, value, PTEB.write | PTEB.dirty | PTEB.young, true) <
-        0
-      )
+      if (mapNewAnonPage(k, p, vma, vpn, value, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
         break;
     } else {
       const write = kind === 'file-shared';

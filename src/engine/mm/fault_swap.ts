@@ -30,7 +30,7 @@ export function* doSwapPage(
     const off = p.pt.pfn(vpn);
     // The only user of the slot: the page is exclusive, writable if the VMA is.
     const bits = PTEB.young | (vma.write ? PTEB.write : 0) | (write ? PTEB.dirty : 0);
-    if (mapNewAnonPage(k, p, vpn, vma.anonRoot, k.m.swap.a(off), bits, write) < 0) break;
+    if (mapNewAnonPage(k, p, vma, vpn, k.m.swap.a(off), bits, write) < 0) break;
     freeSwapSlot(k, off);
     done++;
   }

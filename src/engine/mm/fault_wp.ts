@@ -77,9 +77,7 @@ export function* doWpPage(k: Kernel, p: Proc, vpns: number[], who: string): Gen<
     if (!vma) continue;
     const old = p.pt.pfn(vpn);
     const value = old === k.m.zeroPfn ? 0 : (f.value[old] ?? 0);
-    if (
-      mapNewAnonPage(k, p, vpn, vma.anonRoot, value, PTEB.write | PTEB.dirty | PTEB.young, true) < 0
-    )
+    if (mapNewAnonPage(k, p, vma, vpn, value, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
       break;
     if (k.m.isDevicePage(old)) fromDevice++;
     if (old !== k.m.zeroPfn) {

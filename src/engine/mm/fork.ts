@@ -16,7 +16,7 @@ import { PageTable } from './pagetable';
 import { getPage } from './pageref';
 import { PTE, PTEB } from './pte';
 import { mapNewAnonPage } from './anon';
-import { cloneVmas, isCowMapping } from './vma';
+import { cloneVmas, findVma, isCowMapping } from './vma';
 
 interface ForkTally {
   shared: number;
@@ -141,9 +141,9 @@ function copyEntry(
   // A present page.
   if (cow && !k.seeds && f.has(pfn, PG.anonExclusive) && f.pinned(pfn)) {
     // The page may be DMA-pinned: the child gets its own copy now, the parent keeps the page.
-    const root = child.vmas.find((v) => v.start <= vpn && vpn < v.end)?.anonRoot ?? 0;
+    const vma = findVma(child.vmas, vpn);
     const bits = (b & (PTEB.write | PTEB.dirty)) | PTEB.young;
-    if (mapNewAnonPage(k, child, vpn, root, f.value[pfn] ?? 0, bits, true) >= 0) {
+    if (vma && mapNewAnonPage(k, child, vma, vpn, f.value[pfn] ?? 0, bits, true) >= 0) {
       t.copiedPinned++;
       return;
     }

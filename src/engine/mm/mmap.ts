@@ -79,6 +79,8 @@ export function* doMmap(k: Kernel, p: Proc, a: MmapArgs): Gen<number> {
     fileId,
     pgoff: 0,
     anonRoot: m.nextAnonRoot++,
+    // do_mmap: a private anonymous mapping's vm_pgoff is its start (addr >> PAGE_SHIFT).
+    anonPgoff: start,
     buf: a.buf,
     mergeable: false,
     dax,

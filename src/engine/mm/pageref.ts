@@ -125,10 +125,13 @@ export function allocDevicePage(k: Kernel, dev: Device): number {
   return pfn;
 }
 
-/** Make a freshly allocated page an anonymous page of `root` at `vpn` (folio_add_new_anon_rmap). */
-export function newAnonRmap(k: Kernel, pfn: number, root: number, vpn: number): void {
+/**
+ * Make a freshly allocated page an anonymous page of `root` with page->index `index`
+ * (folio_add_new_anon_rmap; the index is anonPageIndex of its VMA and address).
+ */
+export function newAnonRmap(k: Kernel, pfn: number, root: number, index: number): void {
   const f = k.m.frames;
-  f.setMapping(pfn, MAPPING.anon, root, vpn);
+  f.setMapping(pfn, MAPPING.anon, root, index);
   f.setFlag(pfn, PG.anonExclusive | PG.uptodate);
   f.addMap(pfn, 1);
 }

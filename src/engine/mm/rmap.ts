@@ -8,7 +8,7 @@ import type { Kernel } from '../kernel';
 import { MAPPING, PG } from '../mem/frames';
 import type { Proc } from '../state';
 import { PTE } from './pte';
-import { findVma } from './vma';
+import { anonAddress, findVma } from './vma';
 
 export interface Mapping {
   proc: Proc;
@@ -63,9 +63,9 @@ export function rmapVisit(
   for (const p of m.procs) {
     if (!p.alive) continue;
     if (kind === MAPPING.anon) {
-      const v = findVma(p.vmas, index);
-      if (v && v.anonRoot === id && (mask >> p.pt.kind(index)) & 1 && p.pt.pfn(index) === pfn) {
-        visit(k, p, index, x, y);
+      const vpn = anonAddressIn(p, id, index);
+      if (vpn >= 0 && (mask >> p.pt.kind(vpn)) & 1 && p.pt.pfn(vpn) === pfn) {
+        visit(k, p, vpn, x, y);
         n++;
       }
     } else if (kind === MAPPING.file) {
@@ -81,6 +81,22 @@ export function rmapVisit(
     }
   }
   return n;
+}
+
+/**
+ * Where `p` maps anonymous page index `index` of anon_vma `root` (vma_address over the VMAs of
+ * that anon_vma), or -1. A VMA that never moved maps index i at address i (its anonPgoff is
+ * its start), so a lookup by address finds it; one mremap moved is found by its anonPgoff.
+ */
+function anonAddressIn(p: Proc, root: number, index: number): number {
+  const at = findVma(p.vmas, index);
+  if (at && at.anonRoot === root && at.anonPgoff === at.start) return index;
+  for (const v of p.vmas) {
+    if (v.anonRoot !== root || v.anonPgoff === v.start) continue;
+    const vpn = anonAddress(v, index);
+    if (vpn >= 0) return vpn;
+  }
+  return -1;
 }
 
 /** Every entry (of `kinds`, by default every kind that references a page) mapping `pfn`. */

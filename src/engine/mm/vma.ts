@@ -16,6 +16,13 @@ export interface Vma {
   pgoff: number;
   /** anon_vma root: private anonymous pages (and COW copies) of this mapping belong to it. */
   anonRoot: number;
+  /**
+   * The page->index of the anonymous page at `start`: vm_pgoff for private anonymous memory
+   * (its start at mmap, kept when mremap moves it, so a page's index outlives the move). A
+   * private file mapping's vm_pgoff is its file offset; for its copy-on-write pages the lab
+   * keeps an address here too (their index shows where they were first mapped).
+   */
+  anonPgoff: number;
   /** The scenario's buffer name, for labels. */
   buf: string;
   /** Registered with KSM (madvise MADV_MERGEABLE, implied by the `ksm` command). */
@@ -32,6 +39,17 @@ export function vmaIsAnonymous(v: Vma): boolean {
 /** is_cow_mapping(): private and possibly writable. */
 export function isCowMapping(v: Vma): boolean {
   return !v.shared;
+}
+
+/** linear_page_index() of an anonymous page: its page->index at `vpn` of `vma`. */
+export function anonPageIndex(vma: Vma, vpn: number): number {
+  return vma.anonPgoff + (vpn - vma.start);
+}
+
+/** vma_address() of an anonymous page: where `vma` maps page index `index`, or -1. */
+export function anonAddress(vma: Vma, index: number): number {
+  const vpn = vma.start + (index - vma.anonPgoff);
+  return vpn >= vma.start && vpn < vma.end ? vpn : -1;
 }
 
 export function findVma(vmas: readonly Vma[], vpn: number): Vma | undefined {
@@ -76,7 +94,12 @@ export function splitAt(vmas: Vma[], at: number): void {
   if (i < 0) return;
   const v = vmas[i];
   if (!v) return;
-  const tail: Vma = { ...v, start: at, pgoff: v.pgoff + (at - v.start) };
+  const tail: Vma = {
+    ...v,
+    start: at,
+    pgoff: v.pgoff + (at - v.start),
+    anonPgoff: v.anonPgoff + (at - v.start),
+  };
   v.end = at;
   vmas.splice(i + 1, 0, tail);
 }

@@ -49,6 +49,7 @@ const mirror = weighted(MIRRORS, [14, 4, 2, 1]);
 const prot = fc.constantFrom<Prot>('rw', 'rw', 'r', 'none');
 /** Names by what they name: new ones a command declares, existing ones it uses. */
 const NAMES: Record<NameRole, fc.Arbitrary<string>> = {
+  'new-buffer': buf,
   buffer: buf,
   'new-process': fc.constantFrom(...PROCS.slice(1)),
   device: fc.constantFrom(...DEVS),

@@ -148,7 +148,11 @@ function currentArgs(
         break;
       case 'name':
         out[arg.field] =
-          arg.role === 'device' ? (ctx.device?.dev.name ?? '') : nextName(ctx.snap, arg.stem);
+          arg.role === 'device'
+            ? (ctx.device?.dev.name ?? '')
+            : arg.role === 'buffer'
+              ? (ctx.selection?.buf ?? '')
+              : nextName(ctx.snap, arg.stem);
         break;
       case 'mirror-as':
         out.mirror = `${ctx.proc?.name ?? ''}/${ctx.device?.dev.name ?? ''}`;
@@ -209,6 +213,9 @@ function argWhy(op: CommandOp, arg: Arg, ctx: ActionContext): string | null {
       if (!sel) return WHY.selectShort;
       return sel.proc === ctx.proc?.name ? null : WHY.otherProcess(sel.proc);
     }
+    case 'name':
+      // A buffer is the selection's (the acting process is then the selection's too).
+      return arg.role === 'buffer' && !ctx.selection ? WHY.select : null;
     case 'value':
       return ctx.value ? null : WHY.value;
     case 'int': {

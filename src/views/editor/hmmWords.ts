@@ -74,7 +74,7 @@ function slotsOf(arg: Arg): Slot[] {
     case 'range':
       return ['range'];
     case 'name':
-      return [arg.role === 'device' ? 'name' : 'definition'];
+      return [arg.role === 'device' || arg.role === 'buffer' ? 'name' : 'definition'];
     case 'mirror-as':
       return ['any', 'definition'];
     case 'flags':

@@ -147,6 +147,34 @@ test.describe('the lab, by clicking', () => {
     await expect.poll(() => lab.editorText()).toContain('app inc buf0[0..1]');
   });
 
+  test('mremap moves a migrated buffer: its entries follow, the device keeps its pages', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.writtenAndOpened(2, 7);
+    await lab.click('gpu0-migrate');
+    const before = await lab.hookPte('app', 'buf0', 0);
+    expect(before?.kind).toBe('device-private');
+    const strip = page.getByTestId('address-space');
+    const addressBefore = /buf0 · (0x[0-9a-f]+)/.exec((await strip.textContent()) ?? '')?.[1];
+    await expect(page.getByTestId('act-mremap')).toHaveAttribute('title', /move a whole buffer/);
+    await lab.click('act-mremap');
+    await expect(lab.result()).toHaveText(/returned 0/);
+    expect(await lab.narration()).toContain('move_page_tables -> move_ptes');
+    // The same entry (kind and device page) at a new address.
+    expect(await lab.hookPte('app', 'buf0', 0)).toEqual(before);
+    await expect(strip).not.toContainText(`buf0 · ${addressBefore}`);
+    await expect.poll(() => lab.editorText()).toContain('app mremap buf0');
+    // The CPU faults the device pages back at the new place, with their data.
+    await lab.select('app', 'buf0', 0, 1);
+    await lab.click('act-cpu-read');
+    expect((await lab.hookPte('app', 'buf0', 1))?.kind).toBe('present');
+    expect(await lab.frame((await lab.hookPte('app', 'buf0', 1))?.pfn ?? -1)).toMatchObject({
+      value: 7,
+    });
+  });
+
   test('invalid actions say why: disabled buttons explain, kernel errors are shown', async ({
     page,
   }) => {

@@ -43,6 +43,7 @@ export const FLOW_ORDER: readonly string[] = [
   'fork-private',
   'fork-coherent',
   'migrate-to-sys',
+  'mremap-device',
   'two-devices',
   'snapshot',
   'exclusive',

@@ -172,6 +172,16 @@ export const COMMANDS = {
     },
   }),
 
+  mremap: command({
+    subject: 'process',
+    verbs: ['mremap'],
+    args: [name('buf', 'buffer', 'a buffer name')],
+    models: ALL,
+    kernel: 'mremap(2) MREMAP_MAYMOVE|MREMAP_FIXED: mremap_to -> move_vma -> move_page_tables',
+    summary:
+      'move a whole buffer to a free address: its entries move as they are (device pages stay on the device), mirrors are invalidated over the old range',
+    ui: { row: 'vma', actions: [{ testId: 'act-mremap', label: 'mremap' }] },
+  }),
   fork: command({
     subject: 'process',
     verbs: ['fork'],

@@ -10,6 +10,7 @@ import { doGup, doUnpin } from '../mm/gup';
 import { doHwpoison } from '../mm/hwpoison';
 import { doKsm } from '../mm/ksm';
 import { doMmap } from '../mm/mmap';
+import { doMremap } from '../mm/mremap';
 import { doMigratePages, doNumaBalance } from '../mm/numa';
 import { doMadviseDontneed, doMprotect, doMunmap } from '../mm/vmops';
 import { vmaPieces } from '../mm/vma';
@@ -80,6 +81,10 @@ export function* runProcCommand(k: Kernel, cmd: ProcCommand): Gen<OpResult> {
       }
       case 'munmap':
         return result(yield* doMunmap(k, p, r!.start, r!.start + r!.npages));
+      case 'mremap':
+        if (!p.buffers.has(cmd.buf))
+          return yield* problem(k, `${p.name} has no buffer named "${cmd.buf}"`);
+        return result(yield* doMremap(k, p, cmd.buf));
       case 'mprotect': {
         // do_mprotect_pkey changes VMAs in order and stops at the first hole: -ENOMEM.
         const mp = mappedPieces(p, r!);

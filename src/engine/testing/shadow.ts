@@ -22,6 +22,8 @@ export class Shadow {
   private file = new Map<string, number | null>();
   /** Device buffers: "mirrorId:vpn" -> value. */
   private devbuf = new Map<string, number | null>();
+  /** Where each buffer was last seen: "pid:buf" -> first vpn (mremap moves its pages). */
+  private starts = new Map<string, number>();
 
   private key(p: Proc, vma: Vma, vpn: number): { map: Map<string, number | null>; key: string } {
     if (vma.fileId >= 0) {
@@ -69,6 +71,23 @@ export class Shadow {
         const b = p?.buffers.get(cmd.buf);
         if (!p || !b || !ok) return;
         for (let v = b.start; v < b.start + b.pages; v++) this.priv.delete(`${p.pid}:${v}`);
+        this.starts.set(`${p.pid}:${cmd.buf}`, b.start);
+        return;
+      }
+      case 'mremap': {
+        const p = procOf(cmd.proc);
+        const b = p?.buffers.get(cmd.buf);
+        const from = p ? this.starts.get(`${p.pid}:${cmd.buf}`) : undefined;
+        if (!p || !b || !ok || from === undefined || from === b.start) return;
+        // The buffer's private pages now read at the new place; shared ones follow the file.
+        const moved = new Map<string, number | null>();
+        for (let i = 0; i < b.pages; i++) {
+          const key = `${p.pid}:${from + i}`;
+          if (this.priv.has(key)) moved.set(`${p.pid}:${b.start + i}`, this.priv.get(key) ?? null);
+          this.priv.delete(key);
+        }
+        for (const [key, v] of moved) this.priv.set(key, v);
+        this.starts.set(`${p.pid}:${cmd.buf}`, b.start);
         return;
       }
       case 'cpu-write':
@@ -124,6 +143,10 @@ export class Shadow {
         for (const [k, v] of [...this.priv]) {
           const [pid, vpn] = k.split(':');
           if (Number(pid) === parent.pid) this.priv.set(`${child.pid}:${vpn}`, v);
+        }
+        for (const [k, v] of [...this.starts]) {
+          const [pid, buf] = k.split(':');
+          if (Number(pid) === parent.pid) this.starts.set(`${child.pid}:${buf ?? ''}`, v);
         }
         return;
       }

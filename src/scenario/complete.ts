@@ -5,7 +5,8 @@
  * the editor asks it with the text up to the cursor's line.
  */
 import { MMAP_OPTION_WORDS, type Arg } from '../engine/commands/args';
-import { COMMAND_OPS, specOf, type CommandOp, type Subject } from '../engine/commands/table';
+import { COMMAND_OPS, specOf, type CommandOp } from '../engine/commands/table';
+import { type Subject } from '../engine/commands/spec';
 import { KERNELS, PLATFORMS } from '../engine/commands/terms';
 import { VERBS } from './parse-command';
 import { EXPECT_KINDS } from './parse-expect';

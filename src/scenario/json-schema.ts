@@ -9,13 +9,8 @@
  */
 import * as v from 'valibot';
 import type { Arg, NameRole } from '../engine/commands/args';
-import {
-  COMMAND_OPS,
-  specOf,
-  type Command,
-  type CommandOp,
-  type Subject,
-} from '../engine/commands/table';
+import { COMMAND_OPS, specOf, type Command, type CommandOp } from '../engine/commands/table';
+import { type Subject } from '../engine/commands/spec';
 import { BACKINGS, KERNELS, MEM_TYPES, PLATFORMS, PROTS } from '../engine/commands/terms';
 import type { Scenario } from './ast';
 import { FRAME_STATES, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS } from './values';

@@ -5,13 +5,8 @@
  * afterwards by check.ts; this file reads the shape and resolves device subjects to mirrors.
  */
 import { MMAP_DEFAULTS, MMAP_OPTION_WORDS, type Arg, type WordArg } from '../engine/commands/args';
-import {
-  COMMAND_OPS,
-  specOf,
-  type Command,
-  type CommandOp,
-  type Subject,
-} from '../engine/commands/table';
+import { COMMAND_OPS, specOf, type Command, type CommandOp } from '../engine/commands/table';
+import { type Subject } from '../engine/commands/spec';
 import type { SymbolTracker } from './symbols';
 import { Cursor, LineError, type Token } from './tokenize';
 import { readInt, readName, readRange, readValue, resolveMirrorToken, type Fields } from './terms';

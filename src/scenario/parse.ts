@@ -4,7 +4,7 @@
  * lines. See README.md for the format. Never throws: problems come back as ScenarioErrors
  * (up to MAX_ERRORS), and parsing goes on at the next line after each one.
  */
-import { MEM_TYPE_ARG } from '../engine/commands/table';
+import { MEM_TYPE_ARG } from '../engine/commands/machine';
 import {
   KERNELS,
   PLATFORMS,

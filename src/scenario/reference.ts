@@ -4,7 +4,8 @@
  * written, what it does, and the notes its arguments need (ranges, defaults, aliases).
  */
 import { MMAP_DEFAULTS, type Arg } from '../engine/commands/args';
-import { COMMAND_OPS, specOf, SUBJECTS, type CommandOp } from '../engine/commands/table';
+import { COMMAND_OPS, specOf, type CommandOp } from '../engine/commands/table';
+import { SUBJECTS } from '../engine/commands/spec';
 import { KERNELS } from '../engine/commands/terms';
 
 const SUBJECT_WORD = { process: '<p>', mirror: '<m>', machine: 'machine' } as const;

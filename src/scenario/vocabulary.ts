@@ -4,7 +4,8 @@
  * header and the expectations, so a new word is known to them as soon as the grammar has it.
  */
 import { MMAP_OPTION_WORDS } from '../engine/commands/args';
-import { COMMAND_OPS, MEM_TYPE_ARG, specOf } from '../engine/commands/table';
+import { COMMAND_OPS, specOf } from '../engine/commands/table';
+import { MEM_TYPE_ARG } from '../engine/commands/machine';
 import { KERNELS, PLATFORMS } from '../engine/commands/terms';
 import { BIT_STATES, FRAME_CLAUSES, PAGE_CLAUSES } from './parse-expect';
 import { FRAME_STATES, HEADER_WORDS, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS } from './values';

@@ -5,7 +5,8 @@
  * why; a command the kernel refuses shows its error in the narration.
  */
 import { useState } from 'react';
-import { ACTION_ROWS, COMMAND_OPS, specOf, type ActionRow } from '../../engine/commands/table';
+import { COMMAND_OPS, specOf } from '../../engine/commands/table';
+import { ACTION_ROWS, type ActionRow } from '../../engine/commands/spec';
 import { parseValue, valueProblem } from '../../scenario/values';
 import { selectSelection, selectSnapshot, selectStatus } from '../../store/selectors';
 import { useLab } from '../../store/react';

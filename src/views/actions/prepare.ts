@@ -5,13 +5,8 @@
  * once here, by what the command needs, not once per button.
  */
 import type { Arg } from '../../engine/commands/args';
-import {
-  specOf,
-  type ActionSpec,
-  type AnyCommandSpec,
-  type Command,
-  type CommandOp,
-} from '../../engine/commands/table';
+import { specOf, type Command, type CommandOp } from '../../engine/commands/table';
+import { type ActionSpec, type AnyCommandSpec } from '../../engine/commands/spec';
 import type { RangeRef, ValueExpr } from '../../engine/commands/terms';
 import type { DeviceSnap, MirrorSnap, ProcSnap, Snapshot } from '../../engine/snapshot';
 import { numberProblem } from '../../scenario/values';

@@ -1,5 +1,5 @@
 /**
- * Every conformance case (CASES.md and more of hmm-tests.c) as a scenario file, run in the
+ * Every conformance case (the kernel selftests and seed mechanisms listed in README.md here) as a scenario file, run in the
  * kernel model and device type its name says, with every invariant checked after every
  * micro-step, and the trace hash checked for determinism.
  */
@@ -15,7 +15,7 @@ const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.hmm'))
   .sort();
 
-/** CASES.md: the kernel's cases in both device types, the seeds' cases in both kernel models. */
+/** The cases README.md lists: the kernel's cases in both device types, the seeds' cases in both kernel models. */
 const REQUIRED = [
   ...[
     'anon_read',
@@ -46,7 +46,7 @@ function load(file: string) {
 }
 
 describe('conformance', () => {
-  it('has a scenario for every case of CASES.md in every variant it names', () => {
+  it('has a scenario for every case of README.md in every variant it names', () => {
     expect(REQUIRED.filter((f) => !files.includes(f))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The invariants of DESIGN.md, checked against the whole machine. Tests run them after every
+ * The engine's invariants (src/engine/README.md), checked against the whole machine. Tests run them after every
  * micro-step; a violation names the rule, the page and the step. `quiescent` adds the checks
  * that only hold between commands (no page locked, every reference accounted for).
  */

@@ -1,5 +1,5 @@
 /**
- * STORYBOARD.md, state by state: the flow every lecture starts with, and its variations, in
+ * The storyboard (STORYBOARD in src/scenario/examples.ts), state by state: the flow every lecture starts with, and its variations, in
  * both kernel models. Each row checks the CPU PTE, the system frame S, the device frame D and
  * its bitmap bit, the mirror entry, and the kernel functions the narration must name.
  */

@@ -55,7 +55,7 @@ export function fit(text: string, width = LINE_WIDTH): string {
  * Two description lines from a conformance file's header comments, e.g.
  * `# Conformance case anon_read (private): read private anonymous memory through the mirror`
  * `# From the kernel's HMM selftests: tools/testing/selftests/mm/hmm-tests.c, TEST_F(hmm, anon_read),`
- * `# variant hmm_device_private, driving lib/test_hmm.c (dmirror). See shared/conformance/CASES.md.`
+ * `# variant hmm_device_private, driving lib/test_hmm.c (dmirror). See src/conformance/README.md.`
  */
 export function conformanceDescription(comments: readonly string[]): [string, string] {
   const para = comments.join(' ').replace(/\s+/g, ' ').trim();
@@ -68,7 +68,7 @@ export function conformanceDescription(comments: readonly string[]): [string, st
   const variant = /variant (\w+)/.exec(from);
   const source = test
     ? `From the kernel's selftests: hmm-tests.c ${test[0]}${variant ? `, variant ${variant[1]}` : ''}.`
-    : from || (head ? `CASES.md case ${head[1]} (${head[2]}).` : '');
+    : from || (head ? `Conformance case ${head[1]} (${head[2]}).` : '');
   const lines = wrap(what);
   if (lines.length === 1) return [lines[0] as string, fit(source)];
   // A long summary: it runs on into the second line, and the source follows if there is room.

@@ -16,7 +16,7 @@ import { FLOW_ORDER, PRESETS, presetById } from './index';
 /** The longest link a preset may have (characters of the fragment). */
 const MAX_PRESET_LINK = 2000;
 
-/** The flows the gallery must cover (DESIGN.md "Scenarios", STORYBOARD.md variations). */
+/** The flows the gallery must cover (the classic flows and the storyboard's variations). */
 const REQUIRED_FLOWS = [
   'storyboard', //           malloc -> CPU write -> migrate -> CPU fault back
   'first-touch', //          GPU first touch allocates device memory directly
@@ -154,7 +154,7 @@ describe('conformance descriptions', () => {
       conformanceDescription([
         'Conformance case anon_read (private): read private anonymous memory through the mirror',
         "From the kernel's HMM selftests: tools/testing/selftests/mm/hmm-tests.c, TEST_F(hmm, anon_read),",
-        'variant hmm_device_private, driving lib/test_hmm.c (dmirror). See shared/conformance/CASES.md.',
+        'variant hmm_device_private, driving lib/test_hmm.c (dmirror). See src/conformance/README.md.',
       ]),
     ).toEqual([
       'read private anonymous memory through the mirror.',

@@ -7,6 +7,7 @@
  * file cannot be read or parsed (each error with line and column).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { formatNs } from '../engine/cost/time';
 import { checkInvariants } from '../engine/invariants';
 import { LIMITS } from '../engine/limits';
 import { errnoName } from '../engine/errno';
@@ -64,13 +65,8 @@ function printErrors(out: Output, file: string, errors: readonly ScenarioError[]
     );
 }
 
-function ns(t: number): string {
-  return t >= 1e6
-    ? `${(t / 1e6).toFixed(3)} ms`
-    : t >= 1e3
-      ? `${(t / 1e3).toFixed(1)} us`
-      : `${t} ns`;
-}
+/** Simulated time in plain ASCII for terminals. */
+const ns = (t: number): string => formatNs(t, 'us');
 
 export interface Output {
   stdout: (s: string) => void;

@@ -1,5 +1,5 @@
 /** Saving an export: a file name from the scenario's title, and a download of a Blob. */
-import { fileName } from '../views/scenario/files';
+import { fileName } from '../scenario/files';
 
 export type ExportExt = 'svg' | 'png' | 'gif' | 'webm' | 'json' | 'txt';
 

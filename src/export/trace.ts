@@ -14,7 +14,7 @@ import type { Phase } from '../engine/trace/step';
 import { checkCommand, checkMachine } from '../scenario/check';
 import { formatCommand } from '../scenario/format';
 import { SymbolTracker } from '../scenario/symbols';
-import { formatNs } from '../views/model/format';
+import { formatNs } from '../engine/cost/time';
 import type { OpView } from '../worker/protocol';
 
 export const TRACE_FORMAT = 'hmm-lab/trace';

@@ -1,7 +1,7 @@
 /** Counters: each mirror's last command, each device's memory, each process's RSS, simulated time. */
 import { selectCurrentOp, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import { formatNs } from '../model/format';
+import { formatNs } from '../../engine/cost/time';
 import { Panel } from './Panel';
 
 export function Counters() {

@@ -5,7 +5,8 @@
  * never hides it.
  */
 import { useLab } from '../../store/react';
-import { download, fileName } from '../scenario/files';
+import { saveBlob } from '../../export/download';
+import { fileName } from '../../scenario/files';
 import { Button } from './Button';
 
 const HEADINGS = { quota: 'Draft not saved', conflict: 'Edited in another tab' } as const;
@@ -31,7 +32,7 @@ export function DraftNoticeBar() {
           testId="draft-save-file"
           kind="primary"
           title="Download the scenario text (.hmm)"
-          onClick={() => download(fileName(title, 'hmm'), text, 'text/plain')}
+          onClick={() => saveBlob(fileName(title, 'hmm'), new Blob([text], { type: 'text/plain' }))}
         >
           save .hmm
         </Button>

@@ -9,7 +9,7 @@ import { errnoName } from '../../engine/errno';
 import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import { formatNs } from '../model/format';
+import { formatNs } from '../../engine/cost/time';
 import { Panel } from './Panel';
 
 export function Narration() {

@@ -19,7 +19,8 @@ import type { EditorApi } from '../editor/types';
 import { Button } from '../lab/Button';
 import { Panel } from '../lab/Panel';
 import { checkSummary, editorDiagnostics } from './diagnostics';
-import { download, fileName, openScenarioFile, scenarioJson } from './files';
+import { saveBlob } from '../../export/download';
+import { fileName, openScenarioFile, scenarioJson } from '../../scenario/files';
 import { ShareLink } from './ShareLink';
 
 /**
@@ -130,7 +131,9 @@ export function ScenarioPanel() {
             <Button
               testId="save-text"
               title="Save the scenario text (.hmm)"
-              onClick={() => download(fileName(title, 'hmm'), text, 'text/plain')}
+              onClick={() =>
+                saveBlob(fileName(title, 'hmm'), new Blob([text], { type: 'text/plain' }))
+              }
             >
               .hmm
             </Button>
@@ -142,7 +145,11 @@ export function ScenarioPanel() {
               }
               onClick={() => {
                 const r = scenarioJson(text);
-                if (r.ok) download(fileName(title, 'json'), r.json, 'application/json');
+                if (r.ok)
+                  saveBlob(
+                    fileName(title, 'json'),
+                    new Blob([r.json], { type: 'application/json' }),
+                  );
                 else showError({ kind: 'file', message: r.message });
               }}
             >

@@ -9,7 +9,7 @@ import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { selectCurrentOp, selectOps, selectPosition, selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import { formatNs } from '../model/format';
+import { formatNs } from '../../engine/cost/time';
 import { PHASE_GROUPS, timings, type PhaseGroup } from '../model/timing';
 import { Panel } from '../lab/Panel';
 import { useThemeColors } from '../theme/colors';

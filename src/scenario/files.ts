@@ -1,11 +1,11 @@
 /**
- * Opening and saving scenario files. Opening never runs anything by itself: it returns the
- * text to load (a JSON file is converted to the text form) or why it cannot be opened.
+ * Scenario files: what to load from one (a JSON file is converted to the text form; opening
+ * never runs anything by itself), a scenario's JSON for saving, and its file name.
  */
-import { LIMITS } from '../../engine/limits';
-import { format } from '../../scenario/format';
-import { fromJson, toJson } from '../../scenario/json';
-import { parse } from '../../scenario/parse';
+import { LIMITS } from '../engine/limits';
+import { format } from './format';
+import { fromJson, toJson } from './json';
+import { parse } from './parse';
 
 export type Opened =
   { ok: true; text: string; converted: boolean } | { ok: false; message: string };
@@ -49,16 +49,4 @@ export function fileName(title: string | null, ext: 'hmm' | 'json'): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${base || 'scenario'}.${ext}`;
-}
-
-/** Start a download of `text` (the browser's save dialog or downloads folder). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

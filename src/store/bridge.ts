@@ -3,7 +3,8 @@
  * merged here, in one setState, so views never see half of a reply.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { OpView, StateReply } from '../worker/protocol';
+import type { OpView } from '../timeline/operations';
+import type { StateReply } from '../worker/protocol';
 import type { LabState } from './types';
 
 export type SetLab = StoreApi<LabState>['setState'];

@@ -11,32 +11,23 @@
  * or went silent) is healed by replaying the scenario into the fresh worker.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Scenario } from '../scenario/ast';
+import type { Scenario, Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
-import { isCrash, type LabConnection } from '../worker/client';
-import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
-import { applyReply } from './bridge';
 import {
   endPosition,
   isEnd,
   opAtLine,
-  samePosition,
-  stepBackInto,
-  stepBackOver,
   stepInto,
-  stepOver,
-  BOOT,
-} from './navigation';
+  stepTarget,
+  type StepKind,
+} from '../timeline/navigation';
+import { BOOT, samePosition, type Position } from '../timeline/position';
+import { isCrash, type LabConnection } from '../worker/client';
+import type { StateReply } from '../worker/protocol';
+import { applyReply } from './bridge';
 import { createQueue } from './queue';
 import { appendCommand, machineText, parseSource, stepsOf } from './source';
-import {
-  DEFAULT_SPEED,
-  SPEEDS,
-  type LabError,
-  type LabState,
-  type LoadOptions,
-  type StepKind,
-} from './types';
+import { DEFAULT_SPEED, SPEEDS, type LabError, type LabState, type LoadOptions } from './types';
 
 /** Texts this long (about 1,000 commands) are parsed in the worker, off the main thread. */
 export const PARSE_IN_WORKER_CHARS = 40_000;
@@ -62,14 +53,14 @@ function where(p: Position): string {
 }
 
 /** "command 5 (inc, line 9)" for operation `k` of `steps` ("(a new one)" past their end). */
-function commandName(k: number, steps: readonly ScenarioStep[]): string {
+function commandName(k: number, steps: readonly Step[]): string {
   const s = steps[k];
   if (!s) return `command ${k + 1} (a new one)`;
   return `command ${k + 1} (${s.command.op}${s.line > 0 ? `, line ${s.line}` : ''})`;
 }
 
 /** " on command 5 (inc, line 9)" when the dead worker said which command it was running. */
-function during(op: number | null, steps: readonly ScenarioStep[]): string {
+function during(op: number | null, steps: readonly Step[]): string {
   return op === null ? '' : ` on ${commandName(op, steps)}`;
 }
 
@@ -433,18 +424,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
         }
         if (predict.on && predict.phase !== 'idle')
           set({ predict: { ...predict, phase: forward ? 'revealed' : 'idle' } });
-        const next =
-          kind === 'into'
-            ? stepInto(ops, p)
-            : kind === 'over'
-              ? stepOver(ops, p)
-              : kind === 'backInto'
-                ? stepBackInto(ops, p)
-                : kind === 'backOver'
-                  ? stepBackOver(ops, p)
-                  : kind === 'start'
-                    ? BOOT
-                    : endPosition(ops);
+        const next = stepTarget(kind, ops, p);
         if (samePosition(next, p)) return Promise.resolve();
         return seekTo(next);
       },

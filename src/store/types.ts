@@ -5,8 +5,12 @@
  */
 import type { Command, MachineSpec } from '../engine/command';
 import type { Snapshot } from '../engine/snapshot';
+import type { Step } from '../scenario/ast';
 import type { ScenarioError } from '../scenario/errors';
-import type { FrameHistory, OpView, Position, ScenarioStep } from '../worker/protocol';
+import type { FrameHistory } from '../timeline/frameHistory';
+import type { StepKind } from '../timeline/navigation';
+import type { OpView } from '../timeline/operations';
+import type { Position } from '../timeline/position';
 
 /** Pages the user selected by dragging in the address-space view. */
 export interface RangeSelection {
@@ -57,8 +61,6 @@ export interface LoadOptions {
   banner?: LabError | null;
 }
 
-export type StepKind = 'into' | 'over' | 'backInto' | 'backOver' | 'start' | 'end';
-
 /**
  * Predict-then-reveal: with `on`, a step forward first asks (the lab stays where it is and the
  * audience guesses where the selected page will live and its frame's refcount), and the next
@@ -83,7 +85,7 @@ export interface LabState {
   /** What the worker ran, from the last text that parsed. */
   title: string | null;
   spec: MachineSpec;
-  steps: ScenarioStep[];
+  steps: Step[];
   ops: OpView[];
   snapshot: Snapshot | null;
   position: Position | null;

@@ -10,14 +10,14 @@
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/command';
+import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
+import type { OpView } from '../timeline/operations';
+import type { Position } from '../timeline/position';
 import {
   isProgress,
   PROTOCOL_VERSION,
   type FaultPlan,
-  type OpView,
-  type Position,
-  type ScenarioStep,
   type StateReply,
   type WorkerApi,
 } from './protocol';
@@ -31,12 +31,12 @@ export interface LabConnection {
   /** A new machine running `steps`, landing at `at` (null or missing there: the end). */
   init(
     spec: MachineSpec,
-    steps: ScenarioStep[],
+    steps: Step[],
     at: Position | null,
     watch: number | null,
   ): Promise<StateReply>;
   /** Run more steps at the end; the reply shows the last one's last micro-step. */
-  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply>;
+  append(steps: Step[], watch: number | null): Promise<StateReply>;
   seek(op: number, step: number, watch: number | null): Promise<StateReply>;
   watch(pfn: number | null): Promise<StateReply>;
   fail(fatal: boolean): Promise<void>;
@@ -160,13 +160,13 @@ export class LabClient implements LabConnection {
 
   init(
     spec: MachineSpec,
-    steps: ScenarioStep[],
+    steps: Step[],
     at: Position | null,
     watch: number | null,
   ): Promise<StateReply> {
     return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));
   }
-  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply> {
+  append(steps: Step[], watch: number | null): Promise<StateReply> {
     const what = steps.map((s) => s.command.op).join(', ');
     return this.call(`append ${what}`, (r) => r.append(steps, watch).then((x) => whole(r, x)));
   }

@@ -26,28 +26,26 @@ import {
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export type WorkerFactory = () => WorkerLike;
 
-/** What the store needs of the client (the store's tests fake this). See LabHostApi in protocol.ts. */
-export interface LabConnection {
-  /** A new machine running `steps`, landing at `at` (null or missing there: the end). */
-  init(
-    spec: MachineSpec,
-    steps: Step[],
-    at: Position | null,
-    watch: number | null,
-  ): Promise<StateReply>;
-  /** Run more steps at the end; the reply shows the last one's last micro-step. */
-  append(steps: Step[], watch: number | null): Promise<StateReply>;
-  seek(op: number, step: number, watch: number | null): Promise<StateReply>;
-  watch(pfn: number | null): Promise<StateReply>;
-  fail(fatal: boolean): Promise<void>;
-  /** Parse a scenario text in the worker (for large texts: the main thread stays free). */
-  parse(text: string): Promise<ParseResult>;
+/** `Api` called across the worker boundary: each method answers through a promise. */
+type Promised<Api> = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+
+/**
+ * What the store needs of the client (the store's tests fake this): the worker's calls it makes
+ * (see WorkerApi and LabHostApi in protocol.ts), each answered through a promise, and crashes.
+ */
+export type LabConnection = Promised<
+  Pick<WorkerApi, 'init' | 'append' | 'seek' | 'watch' | 'fail' | 'parse'>
+> & {
   /**
    * Hear about every crash (after the fresh worker started); returns an unsubscribe. `op`: the
    * operation the dead worker had started last during the failed call (null: none).
    */
   onCrash(listener: (reason: string, op: number | null) => void): () => void;
-}
+};
 
 /** The worker died or stopped answering; the call may or may not have run there. */
 export class LabCrashError extends Error {

@@ -22,6 +22,9 @@ import {
   type WorkerApi,
 } from './protocol';
 
+/** The replies the client hands over: the store reads them, and imports nothing else of the worker. */
+export type { StateReply } from './protocol';
+
 /** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export type WorkerFactory = () => WorkerLike;

@@ -10,7 +10,8 @@ import { endPosition, stepInto } from '../timeline/navigation';
 import type { Position } from '../timeline/position';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import { createLabStore, EDIT_PAUSE_MS, PARSE_IN_WORKER_CHARS } from './labStore';
+import { createLabStore } from './labStore';
+import { EDIT_PAUSE_MS, PARSE_IN_WORKER_CHARS } from './scenarioSlice';
 import { selectCurrentOp, selectCurrentStep } from './selectors';
 import type { LabState } from './types';
 

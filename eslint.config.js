@@ -2,8 +2,8 @@
 //   1. the usual recommended rules for every TypeScript file (type-aware);
 //   2. a fence around the pure core (src/engine, src/scenario, src/timeline), tests included:
 //      no UI or host imports, no ambient globals (DOM, timers, clocks), no nondeterminism; and
-//      the direction of the rest (the timeline imports neither side that speaks it, views never
-//      import the worker).
+//      the direction of the rest (the timeline imports neither side that speaks it, the store
+//      reaches the worker through its client only, views never import the worker).
 // Formatting is Prettier's job (npm run format:check), not ESLint's.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -248,6 +248,30 @@ export default defineConfig([
               group: ['**/worker', '**/worker/**'],
               message:
                 'views read the store (src/store) and speak the timeline (src/timeline); only the store talks to the worker.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The store talks to the worker through its client only, and never reads the views
+  // (src/store/README.md). Its tests may drive a real host.
+  {
+    files: ['src/store/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker/*', '!**/worker/client'],
+              message: 'the store talks to the worker through its client (src/worker/client.ts).',
+            },
+            {
+              group: ['**/views', '**/views/**'],
+              message: 'dependencies point inward: views read the store, never the reverse.',
             },
           ],
         },

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StateReply } from '../worker/protocol';
 import { healthSlice, type HealthSlice } from './healthSlice';
-import type { Request } from './requests';
-import { sliceStore } from './testStore';
+import { keptRequests, sliceStore } from './testStore';
 
 function health() {
   const calls: string[] = [];
-  const requests: Parameters<Request>[] = [];
+  const { request, kept: requests } = keptRequests();
   const store = sliceStore<HealthSlice, HealthSlice & { watched: number | null }>(
     healthSlice({
-      request: (...args) => {
-        requests.push(args);
-        return Promise.resolve();
-      },
+      request,
       client: {
         fail: (fatal) => {
           calls.push(`fail ${fatal}`);

@@ -6,10 +6,9 @@ import { opsOf } from '../timeline/testOps';
 import { LabHost } from '../worker/host';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import type { Request } from './requests';
 import { navigationSlice, selectionHolds, type NavigationSlice } from './navigationSlice';
 import type { PredictState } from './predictSlice';
-import { instantSeeks, sliceStore } from './testStore';
+import { instantSeeks, keptRequests, sliceStore } from './testStore';
 import type { LabState } from './types';
 
 type Reads = NavigationSlice & Pick<LabState, 'predict' | 'flushText' | 'setPlaying'>;
@@ -22,16 +21,13 @@ const predictOff: PredictState = { on: false, phase: 'idle', guess: { where: nul
 /** A navigation slice over `ops` at boot: seeks land at once; requests are kept to look at. */
 function navigator() {
   const seeks: Position[] = [];
-  const requests: Parameters<Request>[] = [];
+  const { request, kept: requests } = keptRequests();
   const calls: string[] = [];
   const store = sliceStore<NavigationSlice, Reads>(
     (set, get) =>
       navigationSlice({
         seeks: instantSeeks(set, get, seeks),
-        request: (...args) => {
-          requests.push(args);
-          return Promise.resolve();
-        },
+        request,
         client: {
           watch: (pfn) => {
             calls.push(`watch ${pfn}`);

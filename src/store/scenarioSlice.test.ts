@@ -5,7 +5,6 @@ import { STORYBOARD } from '../scenario/examples';
 import { LabHost } from '../worker/host';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import type { Request } from './requests';
 import {
   EDIT_PAUSE_MS,
   scenarioSlice,
@@ -15,7 +14,7 @@ import {
   withAppendedLine,
   type ScenarioSlice,
 } from './scenarioSlice';
-import { sliceStore } from './testStore';
+import { keptRequests, sliceStore } from './testStore';
 import { oneShot, pageTimers } from './timers';
 import type { LabState } from './types';
 
@@ -107,15 +106,12 @@ describe('the scenario text: actions', () => {
   /** A scenario slice whose requests are kept (not run), on vitest's fake clock. */
   function editor() {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const requests: Parameters<Request>[] = [];
+    const { request, kept: requests } = keptRequests();
     const playTimer = oneShot(pageTimers);
     const store = sliceStore<ScenarioSlice, Reads>(
       scenarioSlice(
         {
-          request: (...args) => {
-            requests.push(args);
-            return Promise.resolve();
-          },
+          request,
           crashes: { initText: () => Promise.reject(new Error('not run here')) },
           client: {
             parse: () => Promise.reject(new Error('not here')),

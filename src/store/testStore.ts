@@ -1,6 +1,7 @@
 /** Test support: a store of one slice, and effects that act at once, with no worker behind them. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { BOOT, type Position } from '../timeline/position';
+import type { Request } from './requests';
 import type { Seeks } from './seeks';
 import type { Slice } from './slice';
 
@@ -25,5 +26,17 @@ export function instantSeeks(
       return Promise.resolve();
     },
     from: () => get().position ?? BOOT,
+  };
+}
+
+/** A request that only keeps what it was asked (`kept`), for a test to run or look at. */
+export function keptRequests(): { request: Request; kept: Parameters<Request>[] } {
+  const kept: Parameters<Request>[] = [];
+  return {
+    kept,
+    request: (...args) => {
+      kept.push(args);
+      return Promise.resolve();
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Command } from '../engine/command';
 import type { ChangesJson } from '../engine/trace/changes';
-import type { Phase } from '../engine/trace/step';
+import type { StepRecord } from '../engine/trace/step';
 
 /** An expectation that did not hold after its command. */
 export interface ExpectFailureView {
@@ -13,21 +13,8 @@ export interface ExpectFailureView {
   message: string;
 }
 
-/** One micro-step as the UI sees it. */
-export interface StepView {
-  /** Position in the whole run (0-based). */
-  seq: number;
-  fn: string;
-  text: string;
-  phase: Phase;
-  pages: number;
-  /** Simulated ns. */
-  cost: number;
-  /** MARK bit flags (fault, migrate, free, invalidate, error). */
-  marks: number;
-  source: string;
-  changes: ChangesJson;
-}
+/** One micro-step as the UI sees it: the engine's record of it, with its changes as JSON. */
+export type StepView = Omit<StepRecord, 'changes'> & { changes: ChangesJson };
 
 /** One operation (a command and the micro-steps it took). */
 export interface OpView {

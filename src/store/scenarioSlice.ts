@@ -115,56 +115,111 @@ export function withAppendedLine(typed: string, before: string, after: string): 
 
 type Reads = ScenarioSlice &
   Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched'>;
+type Set = (patch: Partial<Reads>) => void;
+type Get = () => Reads;
+
+type ScenarioEffects = Pick<
+  LabEffects,
+  'request' | 'crashes' | 'editPause' | 'playTimer' | 'timers'
+> & { client: Pick<LabConnection, 'parse' | 'append'> };
+
+/** The parse of the text that last parsed (what `steps` came from; a click appends to it). */
+interface LastParse {
+  parsed: { text: string; scenario: Scenario } | null;
+}
+
+/**
+ * Run the text as it is now, landing at `at` (kept when it still exists). A large text is
+ * parsed in the worker (PARSE_IN_WORKER_CHARS), so the page's main thread stays free; if the
+ * worker cannot, it is parsed here.
+ */
+function textRunner(
+  fx: ScenarioEffects,
+  set: Set,
+  get: Get,
+  last: LastParse,
+): (opts: RunOptions) => Promise<void> {
+  function runParsed(text: string, r: ParseResult, opts: RunOptions): Promise<void> {
+    if (!r.ok) {
+      set(textRefused(r.errors));
+      return Promise.resolve();
+    }
+    const scenario = r.scenario;
+    const steps = stepsOf(scenario);
+    set(textAccepted(get().error));
+    const watched = opts.watched ?? get().watched;
+    /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
+    let killed: TextRun['killed'] = null;
+    return fx.request(
+      async () => {
+        const ran = await fx.crashes.initText(scenario.machine, steps, opts.at, watched);
+        killed = ran.killed;
+        return ran.reply;
+      },
+      (reply) => {
+        last.parsed = { text, scenario };
+        return textRan({ scenario, steps, watched, killed }, opts, reply, get().selection);
+      },
+    );
+  }
+
+  return (opts) => {
+    fx.editPause.stop();
+    const text = get().text;
+    if (text.length < PARSE_IN_WORKER_CHARS) return runParsed(text, parseSource(text), opts);
+    return fx.client.parse(text).then(
+      (r) => runParsed(text, r, opts),
+      () => runParsed(text, parseSource(text), opts),
+    );
+  };
+}
+
+/** A clicked command: run at the end of the lab, its line appended to the text. */
+function commandRunner(
+  fx: ScenarioEffects,
+  set: Set,
+  get: Get,
+  last: LastParse,
+): (command: Command) => Promise<void> {
+  return async (command) => {
+    await get().flushText();
+    const s = get();
+    if (s.textErrors.length > 0) {
+      set({ error: textError(s.textErrors.length, s.textErrors[0]?.message ?? '') });
+      return;
+    }
+    const base = last.parsed && last.parsed.text === s.text ? last.parsed.scenario : null;
+    if (!base) return; // the text never ran: nothing to append to
+    const before = s.text;
+    const { text, line } = appendCommand(before, base, command);
+    const step: Step = { command, expects: [], line };
+    fx.playTimer.stop();
+    // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
+    return fx.request(
+      () => fx.client.append([step], get().watched),
+      () => {
+        const cur = get().text;
+        const steps = [...get().steps, step];
+        if (cur === before) {
+          last.parsed = { text, scenario: { ...base, steps: [...base.steps, step] } };
+          return { text, steps, playing: false };
+        }
+        // The user typed while it ran: append the line to their text and re-run it.
+        const next = withAppendedLine(cur, before, text);
+        fx.timers.queueMicrotask(() => get().setText(next));
+        return { steps, playing: false };
+      },
+    );
+  };
+}
 
 export function scenarioSlice(
-  fx: Pick<LabEffects, 'request' | 'crashes' | 'editPause' | 'playTimer' | 'timers'> & {
-    client: Pick<LabConnection, 'parse' | 'append'>;
-  },
+  fx: ScenarioEffects,
   first: { text: string; spec: MachineSpec },
 ): Slice<ScenarioSlice, Reads> {
   return (set, get) => {
-    /** The parse of the text that last parsed (what `steps` came from). */
-    let parsed: { text: string; scenario: Scenario } | null = null;
-
-    /**
-     * Run the text as it is now, landing at `at` (kept when it still exists). A large text is
-     * parsed in the worker (PARSE_IN_WORKER_CHARS), so the page's main thread stays free; if
-     * the worker cannot, it is parsed here.
-     */
-    function runText(opts: RunOptions): Promise<void> {
-      fx.editPause.stop();
-      const text = get().text;
-      if (text.length < PARSE_IN_WORKER_CHARS) return runParsed(text, parseSource(text), opts);
-      return fx.client.parse(text).then(
-        (r) => runParsed(text, r, opts),
-        () => runParsed(text, parseSource(text), opts),
-      );
-    }
-
-    function runParsed(text: string, r: ParseResult, opts: RunOptions): Promise<void> {
-      if (!r.ok) {
-        set(textRefused(r.errors));
-        return Promise.resolve();
-      }
-      const scenario = r.scenario;
-      const steps = stepsOf(scenario);
-      set(textAccepted(get().error));
-      const watched = opts.watched ?? get().watched;
-      /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
-      let killed: TextRun['killed'] = null;
-      return fx.request(
-        async () => {
-          const ran = await fx.crashes.initText(scenario.machine, steps, opts.at, watched);
-          killed = ran.killed;
-          return ran.reply;
-        },
-        (reply) => {
-          parsed = { text, scenario };
-          return textRan({ scenario, steps, watched, killed }, opts, reply, get().selection);
-        },
-      );
-    }
-
+    const last: LastParse = { parsed: null };
+    const runText = textRunner(fx, set, get, last);
     return {
       text: first.text,
       textErrors: [],
@@ -185,36 +240,7 @@ export function scenarioSlice(
       },
       newMachine: (spec) =>
         get().load(machineText({ title: null, machine: spec }), { watched: null, selection: null }),
-      run: async (command) => {
-        await get().flushText();
-        const s = get();
-        if (s.textErrors.length > 0) {
-          set({ error: textError(s.textErrors.length, s.textErrors[0]?.message ?? '') });
-          return;
-        }
-        const base = parsed && parsed.text === s.text ? parsed.scenario : null;
-        if (!base) return; // the text never ran: nothing to append to
-        const before = s.text;
-        const { text, line } = appendCommand(before, base, command);
-        const step: Step = { command, expects: [], line };
-        fx.playTimer.stop();
-        // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
-        return fx.request(
-          () => fx.client.append([step], get().watched),
-          () => {
-            const cur = get().text;
-            const steps = [...get().steps, step];
-            if (cur === before) {
-              parsed = { text, scenario: { ...base, steps: [...base.steps, step] } };
-              return { text, steps, playing: false };
-            }
-            // The user typed while it ran: append the line to their text and re-run it.
-            const next = withAppendedLine(cur, before, text);
-            fx.timers.queueMicrotask(() => get().setText(next));
-            return { steps, playing: false };
-          },
-        );
-      },
+      run: commandRunner(fx, set, get, last),
     };
   };
 }

@@ -22,7 +22,7 @@ import {
   type WorkerApi,
 } from './protocol';
 
-/** The replies the client hands over: the store reads them, and imports nothing else of the worker. */
+/** The replies the client hands over (the store imports nothing else of the worker). */
 export type { StateReply } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */

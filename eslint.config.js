@@ -1,7 +1,9 @@
 // Flat config, typed. Two layers:
 //   1. the usual recommended rules for every TypeScript file (type-aware);
-//   2. a fence around the pure core (src/engine, src/scenario), tests included: no UI or
-//      host imports, no ambient globals (DOM, timers, clocks), no nondeterminism.
+//   2. a fence around the pure core (src/engine, src/scenario, src/timeline), tests included:
+//      no UI or host imports, no ambient globals (DOM, timers, clocks), no nondeterminism; and
+//      the direction of the rest (the timeline imports neither side that speaks it, the store
+//      reaches the worker through its client only, views never import the worker).
 // Formatting is Prettier's job (npm run format:check), not ESLint's.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -10,8 +12,11 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The pure core. `src/scenarios` is listed too, in case the folder ends up plural. */
-const PURE = ['src/engine/**', 'src/scenario/**', 'src/scenarios/**'];
+/**
+ * The pure core. `src/scenarios` is listed too, in case the folder ends up plural. The timeline
+ * is pure as well: the worker and the store both speak it.
+ */
+const PURE = ['src/engine/**', 'src/scenario/**', 'src/scenarios/**', 'src/timeline/**'];
 const PURE_TS = PURE.map((dir) => `${dir}/*.ts`);
 
 const PURE_WHY = 'the engine is pure: it runs unchanged in the Worker, in Node and in tests';
@@ -61,6 +66,26 @@ const securitySyntax = [
   {
     selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^on/i]",
     message: `${TEXT_WHY}: no inline event handler attributes (the CSP refuses them too).`,
+  },
+];
+
+/** Packages the pure core never imports (UI, state, drawing, Node). */
+const pureOnly = [
+  {
+    group: ['react', 'react-*', 'react/**', 'react-*/**'],
+    message: `${PURE_WHY}; React belongs to src/views.`,
+  },
+  {
+    group: ['zustand', 'zustand/**'],
+    message: `${PURE_WHY}; state for the UI lives in src/store, which reads engine snapshots.`,
+  },
+  {
+    group: ['d3', 'd3-*', 'd3/**', 'd3-*/**'],
+    message: `${PURE_WHY}; drawing belongs to src/views.`,
+  },
+  {
+    group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'],
+    message: `${PURE_WHY}; Node's modules belong to src/cli.`,
   },
 ];
 
@@ -139,22 +164,7 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            {
-              group: ['react', 'react-*', 'react/**', 'react-*/**'],
-              message: `${PURE_WHY}; React belongs to src/views.`,
-            },
-            {
-              group: ['zustand', 'zustand/**'],
-              message: `${PURE_WHY}; state for the UI lives in src/store, which reads engine snapshots.`,
-            },
-            {
-              group: ['d3', 'd3-*', 'd3/**', 'd3-*/**'],
-              message: `${PURE_WHY}; drawing belongs to src/views.`,
-            },
-            {
-              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads'],
-              message: `${PURE_WHY}; Node's modules belong to src/cli.`,
-            },
+            ...pureOnly,
             {
               group: ['**/store', '**/store/**', '**/views', '**/views/**'],
               allowTypeImports: true,
@@ -195,6 +205,76 @@ export default defineConfig([
           message: `${PURE_WHY}: no ambient globals through globalThis.`,
         },
         ...securitySyntax,
+      ],
+    },
+  },
+
+  // The timeline is the vocabulary the worker and the store share (src/timeline/README.md): it
+  // imports neither of them, nor the views, not even a type.
+  {
+    files: ['src/timeline/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pureOnly,
+            {
+              group: ['**/worker', '**/worker/**', '**/store', '**/store/**'],
+              message:
+                'the timeline is what the worker and the store say to each other: it imports neither.',
+            },
+            {
+              group: ['**/views', '**/views/**', '**/cli', '**/cli/**'],
+              message: 'dependencies point inward: views and the CLI import the timeline.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Views (and the export and share code they use) read the store; only the store talks to the
+  // worker, through its client. Their tests may drive a real host to get data.
+  {
+    files: ['src/views/**/*.{ts,tsx}', 'src/export/**/*.ts', 'src/share/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker', '**/worker/**'],
+              message:
+                'views read the store (src/store) and speak the timeline (src/timeline); only the store talks to the worker.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The store talks to the worker through its client only, and never reads the views
+  // (src/store/README.md). Its tests may drive a real host.
+  {
+    files: ['src/store/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker/*', '!**/worker/client'],
+              message: 'the store talks to the worker through its client (src/worker/client.ts).',
+            },
+            {
+              group: ['**/views', '**/views/**'],
+              message: 'dependencies point inward: views read the store, never the reverse.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,6 +3,7 @@
  * Kept in its own module so the Playwright specs and the app share one type.
  */
 import type { EngineRun } from './selfcheck/runs';
+import type { FaultPlan } from './worker/protocol';
 
 export interface LabTestHook {
   /** Results of the in-browser conformance run, by scenario file name. */
@@ -35,7 +36,7 @@ export interface LabTestHook {
    */
   faults?: {
     watchdog: (ms: number) => void;
-    arm: (plan: { kind: 'hang' | 'throw'; op: string } | null) => Promise<void>;
+    arm: (plan: FaultPlan | null) => Promise<void>;
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabHost } from '../worker/host';
 import { storyboard } from '../worker/testFixtures';
-import type { OpView } from '../worker/protocol';
+import type { OpView } from '../timeline/operations';
 import {
   formatStop,
   operationRange,

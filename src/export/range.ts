@@ -1,11 +1,12 @@
 /**
  * A step range for an animation: from one stop of the timeline to another, both included, one
- * frame per stop (store/navigation.ts: every micro-step is a stop; an operation that took no
+ * frame per stop (timeline/navigation.ts: every micro-step is a stop; an operation that took no
  * steps has one). Written as the timeline counts, 1-based: "3.2" is micro-step 2 of op 3; a
  * bare "3" is op 3's first step as `from` and its last as `to`; "boot" is the booted machine.
  */
-import { BOOT, positionAtStop, stopIndex } from '../store/navigation';
-import type { OpView, Position } from '../worker/protocol';
+import { positionAtStop, stopIndex } from '../timeline/navigation';
+import type { OpView } from '../timeline/operations';
+import { BOOT, type Position } from '../timeline/position';
 
 /** At most this many frames in one animation (a GIF of 600 steps is already a minute at 10 fps). */
 export const MAX_FRAMES = 600;

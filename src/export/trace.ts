@@ -15,7 +15,7 @@ import { checkCommand, checkMachine } from '../scenario/check';
 import { formatCommand } from '../scenario/format';
 import { SymbolTracker } from '../scenario/symbols';
 import { formatNs } from '../engine/cost/time';
-import type { OpView } from '../worker/protocol';
+import type { OpView } from '../timeline/operations';
 
 export const TRACE_FORMAT = 'hmm-lab/trace';
 export const TRACE_VERSION = 1;

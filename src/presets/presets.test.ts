@@ -9,7 +9,7 @@ import { parse } from '../scenario/parse';
 import { runChecked } from '../scenario/checked';
 import { runScenario } from '../scenario/run';
 import { decodeLink, encodeLink } from '../share/link';
-import type { Position } from '../worker/protocol';
+import type { Position } from '../timeline/position';
 import { conformanceDescription, LINE_WIDTH, leadingComments, titleOf, wrap } from './describe';
 import { FLOW_ORDER, PRESETS, presetById } from './index';
 

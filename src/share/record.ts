@@ -6,7 +6,7 @@
  */
 import { LIMITS, overLimit } from '../engine/limits';
 import type { RangeSelection } from '../store/types';
-import type { Position } from '../worker/protocol';
+import type { Position } from '../timeline/position';
 import { ByteReader, ByteWriter, ReadError, utf8Bytes, utf8String } from './bytes';
 import { LinkFailure, corrupt } from './failure';
 

@@ -2,12 +2,12 @@
  * The one place engine data enters the store (STYLE.md "Why this shape" 4): a worker reply is
  * merged here, in one setState, so views never see half of a reply.
  */
-import type { StoreApi } from 'zustand/vanilla';
-import type { OpView, StateReply } from '../worker/protocol';
+import type { OpView } from '../timeline/operations';
+import type { StateReply } from '../worker/client';
 import type { LabState } from './types';
 
-export type SetLab = StoreApi<LabState>['setState'];
-export type GetLab = StoreApi<LabState>['getState'];
+/** Merge a patch into the lab store (zustand's `set`, as the store's parts use it). */
+export type SetLab = (patch: Partial<LabState>) => void;
 
 /** Operations after a reply: the kept prefix, then the reply's ones from `opsFrom` on. */
 export function mergeOps(prev: OpView[], reply: StateReply): OpView[] {
@@ -29,7 +29,7 @@ export function mergeOps(prev: OpView[], reply: StateReply): OpView[] {
  */
 export function applyReply(
   set: SetLab,
-  get: GetLab,
+  get: () => Pick<LabState, 'ops'>,
   reply: StateReply,
   patch: Partial<LabState> = {},
 ): void {

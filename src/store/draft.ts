@@ -4,7 +4,7 @@
  * keeping the previous draft (see startup.ts).
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { Position } from '../worker/protocol';
+import type { Position } from '../timeline/position';
 import type { DraftAction, LabState, RangeSelection } from './types';
 
 export const DRAFT_KEY = 'hmm-lab.draft';

@@ -6,10 +6,13 @@ import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
-import type { Position, ScenarioStep, StateReply } from '../worker/protocol';
+import type { Step } from '../scenario/ast';
+import { endPosition, stepInto } from '../timeline/navigation';
+import type { Position } from '../timeline/position';
+import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import { createLabStore, EDIT_PAUSE_MS, PARSE_IN_WORKER_CHARS } from './labStore';
-import { endPosition, stepInto } from './navigation';
+import { createLabStore } from './labStore';
+import { EDIT_PAUSE_MS, PARSE_IN_WORKER_CHARS } from './scenarioSlice';
 import { selectCurrentOp, selectCurrentStep } from './selectors';
 import type { LabState } from './types';
 
@@ -22,17 +25,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class FakeClient implements LabConnection {
   host = new LabHost();
   log: string[] = [];
-  inits: ScenarioStep[][] = [];
+  inits: Step[][] = [];
   delay: Partial<Record<string, number>> = {};
   /** The next call of this name crashes the "worker". */
   crashOn: string | null = null;
   private listeners = new Set<(reason: string, op: number | null) => void>();
 
-  init(spec: MachineSpec, steps: ScenarioStep[], at: Position | null, watch: number | null) {
+  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null) {
     this.inits.push(steps);
     return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
-  append(steps: ScenarioStep[], watch: number | null) {
+  append(steps: Step[], watch: number | null) {
     return this.answer('append', () => this.host.append(steps, watch));
   }
   seek(op: number, step: number, watch: number | null) {

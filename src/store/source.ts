@@ -4,18 +4,17 @@
  * into what the worker runs, and a clicked command into its line of text.
  */
 import type { Command } from '../engine/commands/table';
-import type { Scenario } from '../scenario/ast';
+import type { Scenario, Step } from '../scenario/ast';
 import { format } from '../scenario/format';
 import { parse } from '../scenario/parse';
 import type { ParseResult } from '../scenario/errors';
-import type { ScenarioStep } from '../worker/protocol';
 
 export function parseSource(text: string): ParseResult {
   return parse(text);
 }
 
 /** What the worker runs for a parsed scenario. */
-export function stepsOf(s: Scenario): ScenarioStep[] {
+export function stepsOf(s: Scenario): Step[] {
   return s.steps.map(({ command, expects, line }) => ({ command, expects, line }));
 }
 

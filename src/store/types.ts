@@ -1,13 +1,17 @@
 /**
  * The lab store's shape: the scenario text (the source of truth), the latest snapshot and
- * timeline from the worker, and UI state (selection, playback, errors). Views read it through
- * the named selectors in selectors.ts; only bridge.ts writes engine data into it.
+ * timeline from the worker, and UI state (selection, playback, errors), one slice per concern
+ * (README.md). Views read it through the named selectors in selectors.ts; only bridge.ts writes
+ * engine data into it.
  */
-import type { MachineSpec } from '../engine/commands/terms';
-import type { Command } from '../engine/commands/table';
-import type { Snapshot } from '../engine/snapshot';
-import type { ScenarioError } from '../scenario/errors';
-import type { FrameHistory, OpView, Position, ScenarioStep } from '../worker/protocol';
+import type { Position } from '../timeline/position';
+import type { HealthSlice } from './healthSlice';
+import type { NavigationSlice } from './navigationSlice';
+import type { PlaybackSlice } from './playbackSlice';
+import type { PredictSlice } from './predictSlice';
+import type { ScenarioSlice } from './scenarioSlice';
+
+export type LabState = ScenarioSlice & NavigationSlice & PlaybackSlice & PredictSlice & HealthSlice;
 
 /** Pages the user selected by dragging in the address-space view. */
 export interface RangeSelection {
@@ -57,78 +61,3 @@ export interface LoadOptions {
   /** Shown once the scenario is loaded (e.g. "Opened the preset …", or why a link failed). */
   banner?: LabError | null;
 }
-
-export type StepKind = 'into' | 'over' | 'backInto' | 'backOver' | 'start' | 'end';
-
-/**
- * Predict-then-reveal: with `on`, a step forward first asks (the lab stays where it is and the
- * audience guesses where the selected page will live and its frame's refcount), and the next
- * step forward moves and reveals.
- */
-export interface PredictState {
-  on: boolean;
-  phase: 'idle' | 'asking' | 'revealed';
-  /** The audience's guesses: a residence id (see views/predict) and a refcount. */
-  guess: { where: string | null; ref: number | null };
-}
-
-export interface LabState {
-  /** starting: no worker answer yet; busy: a request is in flight. */
-  status: 'starting' | 'ready' | 'busy';
-  /** The scenario text: the editor shows it, clicks append to it, links and files replace it. */
-  text: string;
-  /** Why `text` does not parse (empty when it does); the lab then keeps the last run. */
-  textErrors: ScenarioError[];
-  /** The text has changed since it last ran (an edit waiting for its pause). */
-  textPending: boolean;
-  /** What the worker ran, from the last text that parsed. */
-  title: string | null;
-  spec: MachineSpec;
-  steps: ScenarioStep[];
-  ops: OpView[];
-  snapshot: Snapshot | null;
-  position: Position | null;
-  selection: RangeSelection | null;
-  /** The frame the inspector shows (and whose history the worker sends). */
-  watched: number | null;
-  history: FrameHistory | null;
-  error: LabError | null;
-  /** The draft could not be saved, or another tab saved another one (null: all is well). */
-  draftNotice: DraftNotice | null;
-  /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
-  lastLatencyMs: number | null;
-  playing: boolean;
-  predict: PredictState;
-  /** Playback speed in micro-steps per second (one of SPEEDS). */
-  speed: number;
-
-  /** An edit of the text: it runs after a short pause (flushText runs it now). */
-  setText: (text: string) => void;
-  /** Run the pending edit now (no-op when none). */
-  flushText: () => Promise<void>;
-  /** Replace the scenario (a preset, a file, a link) and land where `opts` says. */
-  load: (text: string, opts?: LoadOptions) => Promise<void>;
-  newMachine: (spec: MachineSpec) => Promise<void>;
-  /** Run a command: its line is appended to the text, whatever its result. */
-  run: (command: Command) => Promise<void>;
-  seek: (op: number, step: number) => Promise<void>;
-  step: (kind: StepKind) => Promise<void>;
-  /** Show the end of the operation on `line` (or the last one before it). */
-  runToLine: (line: number) => Promise<void>;
-  setPlaying: (playing: boolean) => void;
-  setPredict: (on: boolean) => void;
-  guess: (g: Partial<PredictState['guess']>) => void;
-  /** Faster (+1) or slower (-1) through SPEEDS. */
-  changeSpeed: (delta: 1 | -1) => void;
-  select: (selection: RangeSelection | null) => void;
-  watch: (pfn: number | null) => Promise<void>;
-  showError: (error: LabError) => void;
-  dismissError: () => void;
-  setDraftNotice: (notice: DraftNotice | null) => void;
-  /** Test hook: make the worker throw (recoverable) or die (fatal). */
-  injectFailure: (fatal: boolean) => Promise<void>;
-}
-
-/** Playback speeds, micro-steps per second. */
-export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 15, 30, 60];
-export const DEFAULT_SPEED = 2;

@@ -7,28 +7,29 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { PTE_BIT_NAMES, PTE_KIND_NAMES } from '../engine/mm/pte';
 import type { LabState } from '../store/types';
-import type {} from '../testHook';
-import type { FaultPlan } from '../worker/protocol';
+import type { LabTestHook } from '../testHook';
 import type { CellState } from './model/frameCells';
 import { entryAt } from './model/lookup';
 
 /** What each memory grid painted last, by memory name (read only when a test asks). */
 export const painted = new Map<string, () => CellState[]>();
 
+type Faults = NonNullable<LabTestHook['faults']>;
+
 /** What the fault-injection part of the hook needs of the worker client. */
 export interface FaultTarget {
-  setWatchdog(ms: number): void;
-  fault(plan: FaultPlan | null): Promise<void>;
+  setWatchdog: Faults['watchdog'];
+  fault: Faults['arm'];
 }
 
 export function installTestHook(store: StoreApi<LabState>, client?: FaultTarget): void {
   const prev = window.__hmmlab;
   // Faults only under automation: no URL, scenario or click can reach them.
-  const faults =
+  const faults: Faults | undefined =
     client && navigator.webdriver
       ? {
           watchdog: (ms: number) => client.setWatchdog(ms),
-          arm: (plan: FaultPlan | null) => client.fault(plan),
+          arm: (plan) => client.fault(plan),
         }
       : undefined;
   window.__hmmlab = {

@@ -10,44 +10,45 @@
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/commands/terms';
+import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
+import type { OpView } from '../timeline/operations';
+import type { Position } from '../timeline/position';
 import {
   isProgress,
   PROTOCOL_VERSION,
   type FaultPlan,
-  type OpView,
-  type Position,
-  type ScenarioStep,
   type StateReply,
   type WorkerApi,
 } from './protocol';
+
+/** The replies the client hands over (the store imports nothing else of the worker). */
+export type { StateReply } from './protocol';
 
 /** What the client needs of a Worker; tests pass a fake built on a MessageChannel. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export type WorkerFactory = () => WorkerLike;
 
-/** What the store needs of the client (the store's tests fake this). See LabHostApi in protocol.ts. */
-export interface LabConnection {
-  /** A new machine running `steps`, landing at `at` (null or missing there: the end). */
-  init(
-    spec: MachineSpec,
-    steps: ScenarioStep[],
-    at: Position | null,
-    watch: number | null,
-  ): Promise<StateReply>;
-  /** Run more steps at the end; the reply shows the last one's last micro-step. */
-  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply>;
-  seek(op: number, step: number, watch: number | null): Promise<StateReply>;
-  watch(pfn: number | null): Promise<StateReply>;
-  fail(fatal: boolean): Promise<void>;
-  /** Parse a scenario text in the worker (for large texts: the main thread stays free). */
-  parse(text: string): Promise<ParseResult>;
+/** `Api` called across the worker boundary: each method answers through a promise. */
+type Promised<Api> = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+
+/**
+ * What the store needs of the client (the store's tests fake this): the worker's calls it makes
+ * (see WorkerApi and LabHostApi in protocol.ts), each answered through a promise, and crashes.
+ */
+export type LabConnection = Promised<
+  Pick<WorkerApi, 'init' | 'append' | 'seek' | 'watch' | 'fail' | 'parse'>
+> & {
   /**
    * Hear about every crash (after the fresh worker started); returns an unsubscribe. `op`: the
    * operation the dead worker had started last during the failed call (null: none).
    */
   onCrash(listener: (reason: string, op: number | null) => void): () => void;
-}
+};
 
 /** The worker died or stopped answering; the call may or may not have run there. */
 export class LabCrashError extends Error {
@@ -160,13 +161,13 @@ export class LabClient implements LabConnection {
 
   init(
     spec: MachineSpec,
-    steps: ScenarioStep[],
+    steps: Step[],
     at: Position | null,
     watch: number | null,
   ): Promise<StateReply> {
     return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));
   }
-  append(steps: ScenarioStep[], watch: number | null): Promise<StateReply> {
+  append(steps: Step[], watch: number | null): Promise<StateReply> {
     const what = steps.map((s) => s.command.op).join(', ');
     return this.call(`append ${what}`, (r) => r.append(steps, watch).then((x) => whole(r, x)));
   }

@@ -25,17 +25,14 @@ import { Kernel } from '../engine/kernel';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Machine } from '../engine/state';
 import { takeSnapshot } from '../engine/snapshot';
+import type { Step } from '../scenario/ast';
+import { frameHistory } from '../timeline/frameHistory';
+import { endPosition, isEnd, positionProblem, seqAt } from '../timeline/navigation';
+import { BOOT, type Position } from '../timeline/position';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
-import {
-  PROTOCOL_VERSION,
-  type FaultPlan,
-  type LabHostApi,
-  type Position,
-  type ScenarioStep,
-  type StateReply,
-} from './protocol';
+import { canonical, relined, runOp, stepKey, type OpRecord } from './opRecords';
+import { PROTOCOL_VERSION, type FaultPlan, type LabHostApi, type StateReply } from './protocol';
 import { machineAfter, ownMachineBefore, type ReplaySource, type ReplayStats } from './replay';
-import { canonical, frameHistory, relined, runOp, stepKey, type OpRecord } from './timeline';
 
 export interface LabHostOptions {
   /** A fixed checkpoint interval K (tests force it small); default: chosen from the budget. */
@@ -71,32 +68,18 @@ interface Lab extends ReplaySource {
   watched: number | null;
 }
 
-const BOOTED: Position = { op: -1, step: -1 };
-
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function describe(step: ScenarioStep, index: number): string {
+function describe(step: Step, index: number): string {
   const line = step.line > 0 ? `, line ${step.line}` : '';
   return `command ${index + 1} (${step.command.op}${line})`;
 }
 
-function lastPosition(ops: readonly OpRecord[]): Position {
-  const last = ops[ops.length - 1];
-  return last ? { op: last.view.index, step: last.view.steps.length - 1 } : BOOTED;
-}
-
-/** Steps executed before the state at `p` (the snapshot's seq). */
-function seqAt(ops: readonly OpRecord[], p: Position): number {
-  const op = ops[p.op];
-  return op ? op.view.firstSeq + p.step + 1 : 0;
-}
-
 /** Steps executed by the whole timeline. */
 function seqEnd(ops: readonly OpRecord[]): number {
-  const last = ops[ops.length - 1];
-  return last ? last.view.firstSeq + last.view.steps.length : 0;
+  return seqAt(ops, endPosition(ops));
 }
 
 function checkWatch(pfn: number | null): void {
@@ -106,22 +89,6 @@ function checkWatch(pfn: number | null): void {
 
 function checkCount(n: number): void {
   if (n > LIMITS.commands) throw new Error(overLimit('commands', n, 'commands'));
-}
-
-/** Why `p` is not a position of the timeline, or null. */
-function badPosition(ops: readonly OpRecord[], op: number, step: number): string | null {
-  if (op === -1 && step === -1) return null;
-  const rec = Number.isInteger(op) && op >= 0 ? ops[op] : undefined;
-  if (!rec) return `there is no operation ${op} (the timeline has ${ops.length})`;
-  const n = rec.view.steps.length;
-  if (!Number.isInteger(step) || step < -1 || step >= n)
-    return `operation ${op} has no step ${step} (it has ${n})`;
-  return null;
-}
-
-function isEnd(ops: readonly OpRecord[], p: Position): boolean {
-  const end = lastPosition(ops);
-  return p.op === end.op && p.step === end.step;
 }
 
 /** The machine at `p`: the live one at the end of the timeline, else replayed. Read-only. */
@@ -142,7 +109,9 @@ function reply(lab: Lab, opsFrom: number): StateReply {
     opCount: lab.ops.length,
     position: { ...lab.position },
     history:
-      lab.watched === null ? null : frameHistory(lab.watched, lab.checkpoints.boot, lab.ops, seq),
+      lab.watched === null
+        ? null
+        : frameHistory(lab.watched, lab.checkpoints.boot.frames, lab.ops, seq),
   };
 }
 
@@ -171,12 +140,7 @@ export class LabHost implements LabHostApi {
     return PROTOCOL_VERSION;
   }
 
-  init(
-    spec: MachineSpec,
-    steps: ScenarioStep[],
-    at: Position | null,
-    watch: number | null,
-  ): StateReply {
+  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply {
     checkWatch(watch);
     checkCount(steps.length);
     const keys = steps.map(stepKey);
@@ -188,9 +152,9 @@ export class LabHost implements LabHostApi {
     // Nothing is committed until every step has run: on a throw the lab is the previous one.
     this.runSteps(lab, steps, keys, lab.ops.length);
     lab.position =
-      at && !badPosition(lab.ops, at.op, at.step)
+      at && !positionProblem(lab.ops, at.op, at.step)
         ? { op: at.op, step: at.step }
-        : lastPosition(lab.ops);
+        : endPosition(lab.ops);
     lab.watched = watch;
     let opsFrom = 0;
     if (cur && p > 0) {
@@ -205,7 +169,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, opsFrom));
   }
 
-  append(steps: ScenarioStep[], watch: number | null): StateReply {
+  append(steps: Step[], watch: number | null): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const n = cur.ops.length;
@@ -220,7 +184,7 @@ export class LabHost implements LabHostApi {
     let r: StateReply;
     try {
       this.runSteps(lab, steps, keys, 0);
-      lab.position = lastPosition(lab.ops);
+      lab.position = endPosition(lab.ops);
       r = reply(lab, n);
     } catch (e) {
       // The live machine stopped somewhere in the new steps: put it back as it was.
@@ -233,7 +197,7 @@ export class LabHost implements LabHostApi {
   seek(op: number, step: number, watch: number | null): StateReply {
     const cur = this.current();
     checkWatch(watch);
-    const bad = badPosition(cur.ops, op, step);
+    const bad = positionProblem(cur.ops, op, step);
     if (bad) throw new Error(bad);
     const lab: Lab = { ...cur, position: { op, step }, watched: watch };
     return this.commit(lab, reply(lab, cur.ops.length));
@@ -282,13 +246,13 @@ export class LabHost implements LabHostApi {
       checkpoints: Checkpoints.create(boot, ops, { every: this.every, budget: this.budget }),
       memo: { before: null },
       stats: this.counters,
-      position: BOOTED,
+      position: BOOT,
       watched: null,
     };
   }
 
   /** A lab that keeps the first `p` operations of `cur` (the steps there are the same). */
-  private continued(cur: Lab, steps: readonly ScenarioStep[], p: number): Lab {
+  private continued(cur: Lab, steps: readonly Step[], p: number): Lab {
     const ops = cur.ops.slice(0, p).map((rec, i) => (steps[i] ? relined(rec, steps[i]) : rec));
     let kernel = cur.kernel;
     if (p < cur.ops.length || p < steps.length) {
@@ -315,12 +279,7 @@ export class LabHost implements LabHostApi {
    * Run `steps` from index `from` on, as the lab's next operations, on its live kernel, taking
    * checkpoints as they fall due. Throws an Error naming the command the engine threw on.
    */
-  private runSteps(
-    lab: Lab,
-    steps: readonly ScenarioStep[],
-    keys: readonly string[],
-    from: number,
-  ): void {
+  private runSteps(lab: Lab, steps: readonly Step[], keys: readonly string[], from: number): void {
     for (let j = from; j < steps.length; j++) {
       const step = steps[j];
       if (!step) continue;

@@ -1,89 +1,18 @@
 /**
  * The worker protocol (version 2): what the UI asks the engine's worker, and what comes back.
  * The worker owns the engine; the UI only ever sees these messages. Snapshots travel as
- * transferred typed arrays; everything else is small plain data.
+ * transferred typed arrays; everything else is small plain data, in the timeline's vocabulary
+ * (src/timeline) and the scenario's steps.
  */
 import type { MachineSpec } from '../engine/commands/terms';
-import type { Command } from '../engine/commands/table';
-import type { Expect } from '../scenario/ast';
-import type { ParseResult } from '../scenario/errors';
 import type { Snapshot } from '../engine/snapshot';
-import type { ChangesJson } from '../engine/trace/changes';
-import type { Phase } from '../engine/trace/step';
+import type { Step } from '../scenario/ast';
+import type { ParseResult } from '../scenario/errors';
+import type { FrameHistory } from '../timeline/frameHistory';
+import type { OpView } from '../timeline/operations';
+import type { Position } from '../timeline/position';
 
 export const PROTOCOL_VERSION = 2;
-
-/** A command as the scenario wrote it: its expectations and its line (0: not from text). */
-export interface ScenarioStep {
-  command: Command;
-  expects: Expect[];
-  line: number;
-}
-
-/** An expectation that did not hold after its command. */
-export interface ExpectFailureView {
-  /** The expectation's line in the scenario text (0 when not from text). */
-  line: number;
-  message: string;
-}
-
-/** One micro-step as the UI sees it. */
-export interface StepView {
-  /** Position in the whole run (0-based). */
-  seq: number;
-  fn: string;
-  text: string;
-  phase: Phase;
-  pages: number;
-  /** Simulated ns. */
-  cost: number;
-  /** MARK bit flags (fault, migrate, free, invalidate, error). */
-  marks: number;
-  source: string;
-  changes: ChangesJson;
-}
-
-/** One operation (a command and the micro-steps it took). */
-export interface OpView {
-  index: number;
-  command: Command;
-  ret: number;
-  cpages: number | null;
-  faults: number | null;
-  /** A name the command got wrong (not a kernel error). */
-  problem: string | null;
-  /** The command's line in the scenario text (0 when not from text). */
-  line: number;
-  /** Its expectations that failed, in order (empty when all held or there were none). */
-  failures: ExpectFailureView[];
-  /** Simulated ns of the whole operation. */
-  cost: number;
-  /** seq of its first step (steps may be empty only for a command that did nothing). */
-  firstSeq: number;
-  steps: StepView[];
-}
-
-/** Where the views are: after micro-step `step` of operation `op`. op -1: the machine as booted. */
-export interface Position {
-  op: number;
-  step: number;
-}
-
-/** The refcount / mapcount history of one frame, one point per micro-step that changed it. */
-export interface FrameHistory {
-  pfn: number;
-  points: {
-    seq: number;
-    op: number;
-    step: number;
-    fn: string;
-    ref: number;
-    map: number;
-    pin: number;
-  }[];
-  /** The frame's state at boot (seq -1). */
-  initial: { ref: number; map: number; pin: number };
-}
 
 /** What the worker entry exposes: the host's API, plus the rest of a large reply. */
 export interface WorkerApi extends LabHostApi {
@@ -156,14 +85,9 @@ export interface LabHostApi {
    * When `spec` and a prefix of `steps` equal the current lab's, that prefix is kept, not
    * re-run, and the reply's ops start after it (opsFrom).
    */
-  init(
-    spec: MachineSpec,
-    steps: ScenarioStep[],
-    at: Position | null,
-    watch: number | null,
-  ): StateReply;
+  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply;
   /** Run more steps at the end (a clicked action), and show the last one's last micro-step. */
-  append(steps: ScenarioStep[], watch: number | null): StateReply;
+  append(steps: Step[], watch: number | null): StateReply;
   /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */
   seek(op: number, step: number, watch: number | null): StateReply;
   /** Watch another frame (its history comes with every reply). */

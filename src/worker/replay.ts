@@ -14,7 +14,7 @@ import type { OpResult } from '../engine/ops/types';
 import type { Gen } from '../engine/trace/step';
 import type { Machine } from '../engine/state';
 import type { Checkpoints } from './checkpoints';
-import type { OpRecord } from './timeline';
+import type { OpRecord } from './opRecords';
 
 /** Work done by replays (for tests and the benchmark). */
 export interface ReplayStats {

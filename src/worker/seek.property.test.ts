@@ -13,7 +13,7 @@ import type { Command } from '../engine/commands/table';
 import type { Snapshot } from '../engine/snapshot';
 import { commandArb, machineArb, sequenceArb } from '../engine/testing/arbitrary';
 import { LabHost, type LabHostOptions } from './host';
-import type { Position } from './protocol';
+import type { Position } from '../timeline/position';
 import { reference, sameData, stepsOf, type Reference } from './testFixtures';
 
 /** Every position of a timeline, in order, with the state a fresh engine has there. */

@@ -8,11 +8,11 @@ import { Engine } from '../engine/engine';
 import { takeSnapshot, type Snapshot } from '../engine/snapshot';
 import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
-import type { ScenarioStep } from './protocol';
+import type { Step } from '../scenario/ast';
 
 export interface Fixture {
   spec: MachineSpec;
-  steps: ScenarioStep[];
+  steps: Step[];
   /** The steps' commands, in order. */
   commands: Command[];
 }
@@ -29,7 +29,7 @@ export function fixture(text: string): Fixture {
 }
 
 /** Steps for bare commands: no expectations, not from text (line 0). */
-export function stepsOf(commands: readonly Command[]): ScenarioStep[] {
+export function stepsOf(commands: readonly Command[]): Step[] {
   return commands.map((command) => ({ command, expects: [], line: 0 }));
 }
 

@@ -7,7 +7,8 @@ import * as Comlink from 'comlink';
 import { parse } from '../scenario/parse';
 import { transferables } from '../engine/snapshot';
 import type { LabHost } from './host';
-import { OPS_PART, type OpView, type StateReply, type WorkerApi } from './protocol';
+import type { OpView } from '../timeline/operations';
+import { OPS_PART, type StateReply, type WorkerApi } from './protocol';
 
 /**
  * `die` ends the worker; it runs after fail(true) has answered. A reply with more than OPS_PART

@@ -34,6 +34,7 @@ export interface StepRecord {
   pages: number;
   /** Simulated nanoseconds this step took on the scenario's platform. */
   cost: number;
+  /** MARK bit flags (fault, migrate, free, invalidate, error). */
   marks: number;
   /** Where this comes from: a kernel source file or a seed. */
   source: string;

@@ -4,7 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../../store/types';
-import type { Position } from '../../worker/protocol';
+import type { Position } from '../../timeline/position';
 
 /** Two animation frames: the reply's React render has committed and the grids' rAF has run. */
 export function painted(): Promise<void> {

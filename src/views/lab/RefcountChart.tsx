@@ -7,7 +7,7 @@
  * screen readers: the dots' tooltips need a mouse). Colours follow the theme.
  */
 import { curveStepAfter, line, scaleLinear } from 'd3';
-import type { FrameHistory } from '../../worker/protocol';
+import type { FrameHistory } from '../../timeline/frameHistory';
 import { chartPoints, type ChartPoint } from '../model/chart';
 import { useThemeColors } from '../theme/colors';
 

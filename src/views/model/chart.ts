@@ -1,5 +1,5 @@
 /** The refcount chart's points: one per micro-step that changed the frame, frees called out. */
-import type { FrameHistory } from '../../worker/protocol';
+import type { FrameHistory } from '../../timeline/frameHistory';
 
 export interface ChartPoint {
   x: number;

@@ -1,10 +1,10 @@
 /**
  * The scrubber's markers: where in the timeline faults, migrations, frees, invalidations and
  * errors happen. One lane per kind; each marker sits at its micro-step's stop index (see
- * store/navigation.ts), so a click on it lands exactly on that step.
+ * timeline/navigation.ts), so a click on it lands exactly on that step.
  */
 import { MARK } from '../../engine/trace/step';
-import type { OpView } from '../../worker/protocol';
+import type { OpView } from '../../timeline/operations';
 
 export type MarkKind = keyof typeof MARK;
 

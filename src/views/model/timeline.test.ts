@@ -5,7 +5,7 @@ import { MARK } from '../../engine/trace/step';
 import { parse } from '../../scenario/parse';
 import { STORYBOARD } from '../../scenario/examples';
 import { LabHost } from '../../worker/host';
-import { stopIndex } from '../../store/navigation';
+import { stopIndex } from '../../timeline/navigation';
 import { timelineMarkers } from './marks';
 import { phaseGroup, timingOn, timings } from './timing';
 

@@ -7,7 +7,7 @@
 import { PLATFORMS, phaseCost } from '../../engine/cost/platforms';
 import type { PlatformId } from '../../engine/commands/terms';
 import type { Phase } from '../../engine/trace/step';
-import type { StepView } from '../../worker/protocol';
+import type { StepView } from '../../timeline/operations';
 
 export type PhaseGroup = 'fault' | 'copy' | 'invalidate' | 'tlb' | 'other';
 

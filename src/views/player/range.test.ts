@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BOOT } from '../../store/navigation';
+import { BOOT } from '../../timeline/position';
 import { clampRange, nextInRange, prevInRange, rangeEnd, rangeStart } from './range';
-import { opsOf } from '../../store/testOps';
+import { opsOf } from '../../timeline/testOps';
 
 describe('a player range', () => {
   const ops = opsOf([2, 3, 1, 2]);

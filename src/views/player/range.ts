@@ -2,8 +2,9 @@
  * A player's range: operations first..last (0-based, inclusive, clamped to the run). It starts
  * before `first` ran and ends after `last`; stepping never leaves it.
  */
-import { BOOT, endPosition, stepBackInto, stepInto, stopIndex } from '../../store/navigation';
-import type { OpView, Position } from '../../worker/protocol';
+import { endPosition, stepBackInto, stepInto, stopIndex } from '../../timeline/navigation';
+import type { OpView } from '../../timeline/operations';
+import { BOOT, type Position } from '../../timeline/position';
 
 type Ops = readonly Pick<OpView, 'steps' | 'firstSeq'>[];
 export interface OpRange {

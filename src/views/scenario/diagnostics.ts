@@ -2,8 +2,9 @@
  * What the editor marks: the text's parse errors, and for the version that ran, each command's
  * problem (a name the engine could not resolve) and each failed expectation at its line.
  */
+import type { Step } from '../../scenario/ast';
 import type { ScenarioError } from '../../scenario/errors';
-import type { OpView, ScenarioStep } from '../../worker/protocol';
+import type { OpView } from '../../timeline/operations';
 import type { EditorDiagnostic } from '../editor/types';
 
 export function editorDiagnostics(
@@ -39,7 +40,7 @@ export function editorDiagnostics(
 /** How many expectations the run checked, and how many failed. */
 export function checkSummary(
   ops: readonly OpView[],
-  steps: readonly ScenarioStep[],
+  steps: readonly Step[],
 ): { expects: number; failed: number } {
   let failed = 0;
   for (const op of ops) failed += op.failures.length;

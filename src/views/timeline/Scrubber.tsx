@@ -5,7 +5,7 @@
  * keyboards and screen readers (the page-wide arrow keys move it too).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { positionAtStop, stopCount, stopIndex } from '../../store/navigation';
+import { positionAtStop, stopCount, stopIndex } from '../../timeline/navigation';
 import { selectOps, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { MARK_LANES, timelineMarkers } from '../model/marks';

@@ -2,10 +2,9 @@
  * The transport bar: start, back an operation, back a step, play/pause, step into, step over,
  * end; the scrubber; where we are; the playback speed. Every button names its key.
  */
-import { isEnd } from '../../store/navigation';
+import { isEnd, type StepKind } from '../../timeline/navigation';
 import { selectOps, selectPlaying, selectPosition, selectSpeed } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import type { StepKind } from '../../store/types';
 import { MARK_LANES } from '../model/marks';
 import { Icon, type IconName } from './icons';
 import { Scrubber } from './Scrubber';

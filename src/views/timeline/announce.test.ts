@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpView } from '../../worker/protocol';
+import type { OpView } from '../../timeline/operations';
 import { announcement } from './announce';
 
 const op = (over: Partial<OpView>): OpView =>

@@ -1,7 +1,8 @@
 /** What the step announcer says for a position (pure; see StepAnnouncer.tsx). */
 import { errnoName } from '../../engine/errno';
 import { describeCommand } from '../../scenario/format';
-import type { OpView, Position } from '../../worker/protocol';
+import type { OpView } from '../../timeline/operations';
+import type { Position } from '../../timeline/position';
 
 /** The sentence for a position: where we are, the kernel function, its narration, the result. */
 export function announcement(ops: readonly OpView[], pos: Position | null): string {

@@ -2,7 +2,7 @@
  * The timeline's keyboard map, as data so the help text and the handler cannot disagree.
  * Keys act only when focus is not in something that takes typing (the editor, a field).
  */
-import type { StepKind } from '../../store/types';
+import type { StepKind } from '../../timeline/navigation';
 
 export type TimelineAction = { step: StepKind } | { play: true } | { speed: 1 | -1 };
 

@@ -1,23 +1,21 @@
 /**
  * Moving through the timeline: step into (next micro-step), step over (next operation), back
  * by either, start and end. Pure functions of the operations' step counts, so the keyboard,
- * the buttons, playback and the scrubber all agree on where "next" is.
+ * the buttons, playback, the scrubber and the worker's host all agree on where "next" is.
  *
  * A stop is a Position the views can show: boot {-1,-1}, then every micro-step (op, i); an
  * operation that took no steps has the single stop (op, -1).
  */
-import type { OpView, Position } from '../worker/protocol';
+import type { OpSteps, OpView } from './operations';
+import { BOOT, samePosition, type Position } from './position';
 
-export const BOOT: Position = { op: -1, step: -1 };
+type Ops = readonly OpSteps[];
 
-type Ops = readonly Pick<OpView, 'steps' | 'firstSeq'>[];
+/** The moves the timeline's controls offer. */
+export type StepKind = 'into' | 'over' | 'backInto' | 'backOver' | 'start' | 'end';
 
 const lastStep = (ops: Ops, op: number): number => (ops[op]?.steps.length ?? 0) - 1;
 const endOf = (ops: Ops, op: number): Position => ({ op, step: lastStep(ops, op) });
-
-export function samePosition(a: Position | null, b: Position | null): boolean {
-  return a !== null && b !== null && a.op === b.op && a.step === b.step;
-}
 
 /** The last stop (boot when nothing ran). */
 export function endPosition(ops: Ops): Position {
@@ -26,6 +24,41 @@ export function endPosition(ops: Ops): Position {
 
 export function isEnd(ops: Ops, p: Position): boolean {
   return samePosition(p, endPosition(ops));
+}
+
+/** Micro-steps executed before the machine at `p` (its snapshot's seq); 0 at boot. */
+export function seqAt(ops: Ops, p: Position): number {
+  const op = ops[p.op];
+  return op ? op.firstSeq + p.step + 1 : 0;
+}
+
+/** Why (op, step) is not a position of the timeline, or null when it is one. */
+export function positionProblem(ops: Ops, op: number, step: number): string | null {
+  if (op === -1 && step === -1) return null;
+  const rec = Number.isInteger(op) && op >= 0 ? ops[op] : undefined;
+  if (!rec) return `there is no operation ${op} (the timeline has ${ops.length})`;
+  const n = rec.steps.length;
+  if (!Number.isInteger(step) || step < -1 || step >= n)
+    return `operation ${op} has no step ${step} (it has ${n})`;
+  return null;
+}
+
+/** Where a move of `kind` from `p` lands (p itself when there is nowhere to go). */
+export function stepTarget(kind: StepKind, ops: Ops, p: Position): Position {
+  switch (kind) {
+    case 'into':
+      return stepInto(ops, p);
+    case 'over':
+      return stepOver(ops, p);
+    case 'backInto':
+      return stepBackInto(ops, p);
+    case 'backOver':
+      return stepBackOver(ops, p);
+    case 'start':
+      return BOOT;
+    case 'end':
+      return endPosition(ops);
+  }
 }
 
 /** The next micro-step (stays at the end). */

@@ -1,29 +1,26 @@
 /**
- * The host's timeline: one record per operation, with what seeking, prefix reuse and frame
+ * The host's operation records: one per operation, with what seeking, prefix reuse and frame
  * history need. Pure (engine only), so the host runs the same in the worker and in Node tests.
  */
 import type { Kernel } from '../engine/kernel';
 import { runCommand } from '../engine/ops';
-import type { Machine } from '../engine/state';
 import { changesToJson } from '../engine/trace/changes';
 import type { StepRecord } from '../engine/trace/step';
+import type { Step } from '../scenario/ast';
 import { checkExpectation } from '../scenario/expect';
-import type { ExpectFailureView, FrameHistory, OpView, ScenarioStep, StepView } from './protocol';
+import { recordFrame, type FrameDeltas } from '../timeline/frameHistory';
+import type { ExpectFailureView, OpSteps, OpView, StepView } from '../timeline/operations';
 
-/** Fields per entry of OpRecord.deltas. */
-export const DELTA = 5;
-
-export interface OpRecord {
+/**
+ * One operation the host ran. Its view's `steps` and `firstSeq` are also on the record itself,
+ * so the timeline's position arithmetic reads the host's records as it reads views.
+ */
+export interface OpRecord extends FrameDeltas, OpSteps {
   view: OpView;
   /** What the operation ran: its command and expectations, lines left out (stepKey). */
   key: string;
   /** Which of its step's expectations failed (indices), so their lines can follow an edit. */
   failed: number[];
-  /**
-   * Every frame a step changed, as it was after that step: flat [step, pfn, ref, map, pin, ...].
-   * Compact on purpose: a batched step over a million pages is a million entries.
-   */
-  deltas: Int32Array;
 }
 
 /** JSON with object keys sorted, so equal data gives equal text whatever built it. */
@@ -38,7 +35,7 @@ export function canonical(x: unknown): string {
 }
 
 /** A step's identity for prefix reuse: its command and expectations, without line numbers. */
-export function stepKey(s: ScenarioStep): string {
+export function stepKey(s: Step): string {
   return canonical({
     command: s.command,
     expects: s.expects.map(({ line: _line, ...e }) => e),
@@ -64,7 +61,7 @@ export function stepView(s: StepRecord): StepView {
  * whatever the engine throws (the machine is then half-way through the command: the caller
  * restores it or drops it).
  */
-export function runOp(k: Kernel, step: ScenarioStep, index: number, key: string): OpRecord {
+export function runOp(k: Kernel, step: Step, index: number, key: string): OpRecord {
   k.opCost = 0;
   const firstSeq = k.seq;
   const deltas: number[] = [];
@@ -94,13 +91,12 @@ export function runOp(k: Kernel, step: ScenarioStep, index: number, key: string)
         firstSeq,
         steps,
       };
-      return { view, key, failed, deltas: Int32Array.from(deltas) };
+      return { view, steps, firstSeq, key, failed, deltas: Int32Array.from(deltas) };
     }
     // Read the frames now: this is the only moment their post-step values exist (and a
     // hotplug may have reallocated the arrays, so look them up every time).
     const f = k.m.frames;
-    for (const pfn of n.value.changes.frames.indices())
-      deltas.push(steps.length, pfn, f.ref[pfn] ?? 0, f.map[pfn] ?? 0, f.pin[pfn] ?? 0);
+    for (const pfn of n.value.changes.frames.indices()) recordFrame(deltas, steps.length, pfn, f);
     steps.push(stepView(n.value));
   }
 }
@@ -109,7 +105,7 @@ export function runOp(k: Kernel, step: ScenarioStep, index: number, key: string)
  * `rec` with the line numbers of `step` (the same command and expectations, maybe moved by an
  * edit): the same record when nothing moved, else a copy with a new view.
  */
-export function relined(rec: OpRecord, step: ScenarioStep): OpRecord {
+export function relined(rec: OpRecord, step: Step): OpRecord {
   const old = rec.view.failures;
   const failures = rec.failed.map((i, j) => ({
     line: step.expects[i]?.line ?? 0,
@@ -117,42 +113,4 @@ export function relined(rec: OpRecord, step: ScenarioStep): OpRecord {
   }));
   if (step.line === rec.view.line && failures.every((f, j) => f.line === old[j]?.line)) return rec;
   return { ...rec, view: { ...rec.view, line: step.line, failures } };
-}
-
-/** The history of frame `pfn` over every step whose seq is below `uptoSeq`. */
-export function frameHistory(
-  pfn: number,
-  boot: Machine,
-  ops: readonly OpRecord[],
-  uptoSeq: number,
-): FrameHistory {
-  const f = boot.frames;
-  // A frame hotplugged later did not exist at boot: it starts from nothing.
-  const initial =
-    pfn < f.count
-      ? { ref: f.ref[pfn] ?? 0, map: f.map[pfn] ?? 0, pin: f.pin[pfn] ?? 0 }
-      : { ref: 0, map: 0, pin: 0 };
-  const points: FrameHistory['points'] = [];
-  for (const op of ops) {
-    if (op.view.firstSeq >= uptoSeq) break;
-    const d = op.deltas;
-    for (let i = 0; i < d.length; i += DELTA) {
-      if (d[i + 1] !== pfn) continue;
-      const step = d[i] ?? 0;
-      const seq = op.view.firstSeq + step;
-      if (seq >= uptoSeq) break;
-      // A run list may name a frame twice in one step; one point per step is enough.
-      if (points[points.length - 1]?.seq === seq) continue;
-      points.push({
-        seq,
-        op: op.view.index,
-        step,
-        fn: op.view.steps[step]?.fn ?? '',
-        ref: d[i + 2] ?? 0,
-        map: d[i + 3] ?? 0,
-        pin: d[i + 4] ?? 0,
-      });
-    }
-  }
-  return { pfn, points, initial };
 }

@@ -1,5 +1,5 @@
 /** Test support: timelines of given shapes, for navigation tests (no engine needed). */
-import type { OpView } from '../worker/protocol';
+import type { OpView } from './operations';
 
 /** Operations with these step counts, firstSeq as the host numbers them. */
 export function opsOf(counts: number[]): Pick<OpView, 'steps' | 'firstSeq'>[] {

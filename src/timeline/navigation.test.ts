@@ -1,17 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BOOT,
   endPosition,
+  isEnd,
   opAtLine,
   positionAtStop,
+  positionProblem,
+  seqAt,
   stepBackInto,
   stepBackOver,
   stepInto,
   stepOver,
+  stepTarget,
   stopCount,
   stopIndex,
 } from './navigation';
+import { BOOT } from './position';
 import { opsOf } from './testOps';
 
 /** Every stop in order, by walking: the reference the O(1) functions must agree with. */
@@ -92,5 +96,47 @@ describe('timeline navigation', () => {
     expect(opAtLine(ops, 4)).toBe(0);
     expect(opAtLine(ops, 8)).toBe(1);
     expect(opAtLine(ops, 100)).toBe(2);
+  });
+
+  it('a move by kind lands where its own function says', () => {
+    const ops = opsOf([3, 0, 2]);
+    const p = { op: 0, step: 1 };
+    expect(stepTarget('into', ops, p)).toEqual(stepInto(ops, p));
+    expect(stepTarget('over', ops, p)).toEqual(stepOver(ops, p));
+    expect(stepTarget('backInto', ops, p)).toEqual(stepBackInto(ops, p));
+    expect(stepTarget('backOver', ops, { op: 2, step: 0 })).toEqual({ op: 1, step: -1 });
+    expect(stepTarget('start', ops, p)).toEqual(BOOT);
+    expect(stepTarget('end', ops, p)).toEqual({ op: 2, step: 1 });
+    expect(isEnd(ops, { op: 2, step: 1 })).toBe(true);
+    expect(isEnd(opsOf([]), BOOT)).toBe(true);
+  });
+
+  it('seq counts the micro-steps before a position, the same at every stop as the walk', () => {
+    fc.assert(
+      fc.property(countsArb, (counts) => {
+        const ops = opsOf(counts);
+        let seq = 0;
+        for (const p of walk(counts)) {
+          // A stop after a micro-step has one more step behind it; an empty operation none.
+          if (p.step >= 0) seq++;
+          expect(seqAt(ops, p)).toBe(seq);
+        }
+        expect(seqAt(ops, endPosition(ops))).toBe(counts.reduce((a, b) => a + b, 0));
+      }),
+    );
+  });
+
+  it('says why a position is not on the timeline', () => {
+    const ops = opsOf([3, 0]);
+    expect(positionProblem(ops, -1, -1)).toBeNull();
+    expect(positionProblem(ops, 0, 2)).toBeNull();
+    expect(positionProblem(ops, 0, -1)).toBeNull();
+    expect(positionProblem(ops, 1, -1)).toBeNull();
+    expect(positionProblem(ops, 2, 0)).toBe('there is no operation 2 (the timeline has 2)');
+    expect(positionProblem(ops, -1, 0)).toBe('there is no operation -1 (the timeline has 2)');
+    expect(positionProblem(ops, 0.5, 0)).toBe('there is no operation 0.5 (the timeline has 2)');
+    expect(positionProblem(ops, 0, 3)).toBe('operation 0 has no step 3 (it has 3)');
+    expect(positionProblem(ops, 1, 0)).toBe('operation 1 has no step 0 (it has 0)');
+    expect(positionProblem(ops, 0, -2)).toBe('operation 0 has no step -2 (it has 3)');
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Predict-then-reveal: with it on, a step forward first asks (the lab stays where it is and the
+ * audience guesses where the selected page will live and its frame's refcount), and the next
+ * step forward moves and reveals. The moves themselves are the navigation slice's; this slice
+ * holds the question, and the pure rules for what a step does to it.
+ */
+import type { Slice } from './slice';
+
+export interface PredictState {
+  on: boolean;
+  phase: 'idle' | 'asking' | 'revealed';
+  /** The audience's guesses: a residence id (see views/predict) and a refcount. */
+  guess: { where: string | null; ref: number | null };
+}
+
+export interface PredictSlice {
+  predict: PredictState;
+  setPredict: (on: boolean) => void;
+  guess: (g: Partial<PredictState['guess']>) => void;
+}
+
+const noGuess = (): PredictState['guess'] => ({ where: null, ref: null });
+
+/** A step asks instead of moving: predicting, forward, not at the end, not already asking. */
+export function asksFirst(p: PredictState, forward: boolean, atEnd: boolean): boolean {
+  return p.on && forward && !atEnd && p.phase !== 'asking';
+}
+
+/** The question put: fresh guesses. */
+export function asking(p: PredictState): PredictState {
+  return { ...p, phase: 'asking', guess: noGuess() };
+}
+
+/**
+ * After a step that moves: forward reveals the answer (the guesses stay, to compare), back
+ * drops the question. The same state when there is no question.
+ */
+export function afterMove(p: PredictState, forward: boolean): PredictState {
+  return p.on && p.phase !== 'idle' ? { ...p, phase: forward ? 'revealed' : 'idle' } : p;
+}
+
+export const predictSlice: Slice<PredictSlice, PredictSlice> = (set, get) => ({
+  predict: { on: false, phase: 'idle', guess: noGuess() },
+  setPredict: (on) => set({ predict: { on, phase: 'idle', guess: noGuess() } }),
+  guess: (g) => {
+    const p = get().predict;
+    set({ predict: { ...p, guess: { ...p.guess, ...g } } });
+  },
+});

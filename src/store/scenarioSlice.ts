@@ -1,0 +1,247 @@
+/**
+ * The scenario text and its runs. The text is the source of truth: an edit is parsed after a
+ * short pause and, when it parses, re-run by the worker (which keeps the unchanged prefix and
+ * the current step when it still exists); a clicked action appends its line and runs just that
+ * command; a preset, a file or a link replaces the text (load).
+ */
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
+import type { Scenario, Step } from '../scenario/ast';
+import type { ParseResult, ScenarioError } from '../scenario/errors';
+import { samePosition, type Position } from '../timeline/position';
+import type { LabConnection, StateReply } from '../worker/client';
+import type { LabEffects } from './effects';
+import { noStepNotice, textError, textStopsEngine } from './messages';
+import { selectionHolds } from './navigationSlice';
+import type { Slice } from './slice';
+import { appendCommand, machineText, parseSource, stepsOf } from './source';
+import type { LabError, LabState, LoadOptions, RangeSelection } from './types';
+
+/** Texts this long (about 1,000 commands) are parsed in the worker, off the main thread. */
+export const PARSE_IN_WORKER_CHARS = 40_000;
+
+/** Pause after the last keystroke before an edit runs. */
+export const EDIT_PAUSE_MS = 300;
+
+export interface ScenarioSlice {
+  /** The scenario text: the editor shows it, clicks append to it, links and files replace it. */
+  text: string;
+  /** Why `text` does not parse (empty when it does); the lab then keeps the last run. */
+  textErrors: ScenarioError[];
+  /** The text has changed since it last ran (an edit waiting for its pause). */
+  textPending: boolean;
+  /** What the worker ran, from the last text that parsed. */
+  title: string | null;
+  spec: MachineSpec;
+  steps: Step[];
+  /** An edit of the text: it runs after a short pause (flushText runs it now). */
+  setText: (text: string) => void;
+  /** Run the pending edit now (no-op when none). */
+  flushText: () => Promise<void>;
+  /** Replace the scenario (a preset, a file, a link) and land where `opts` says. */
+  load: (text: string, opts?: LoadOptions) => Promise<void>;
+  newMachine: (spec: MachineSpec) => Promise<void>;
+  /** Run a command: its line is appended to the text, whatever its result. */
+  run: (command: Command) => Promise<void>;
+}
+
+/** Where a text run lands: `at` when it still exists (null: the end), and what load asked. */
+type RunOptions = LoadOptions & { at: Position | null };
+
+/** A text run: what it ran, and the command that stopped the engine, if one did. */
+interface TextRun {
+  scenario: Scenario;
+  steps: Step[];
+  watched: number | null;
+  killed: { k: number; reason: string } | null;
+}
+
+/** A text that does not parse: its errors, and a banner saying the lab kept the last run. */
+export function textRefused(errors: ScenarioError[]): Partial<LabState> {
+  const e = errors[0];
+  return {
+    textErrors: errors,
+    textPending: false,
+    error: textError(errors.length, e ? e.message : 'unknown'),
+  };
+}
+
+/** A text that parses: no errors, and the banner about an earlier text's errors goes. */
+export function textAccepted(error: LabError | null): Partial<LabState> {
+  return {
+    textErrors: [],
+    textPending: false,
+    ...(error?.kind === 'scenario' ? { error: null } : {}),
+  };
+}
+
+/** `selection` kept when it still names pages of the new run (else it goes). */
+function keptSelection(selection: RangeSelection | null, reply: StateReply): Partial<LabState> {
+  return !selection || selectionHolds(selection, reply.snapshot) ? {} : { selection: null };
+}
+
+/** What changes with a text run's reply (`selection`: the one the lab has now). */
+export function textRan(
+  run: TextRun,
+  opts: RunOptions,
+  reply: StateReply,
+  selection: RangeSelection | null,
+): Partial<LabState> {
+  const { scenario, steps, killed } = run;
+  const patch: Partial<LabState> = {
+    title: scenario.title,
+    spec: scenario.machine,
+    steps: killed ? steps.slice(0, killed.k) : steps,
+    watched: run.watched,
+  };
+  if (killed) {
+    patch.error = textStopsEngine(killed.reason, killed.k, steps, reply.position);
+    return { ...patch, ...keptSelection(selection, reply) };
+  }
+  if (opts.selection !== undefined) patch.selection = opts.selection;
+  if (opts.banner) patch.error = opts.banner;
+  else if (opts.at && !samePosition(opts.at, reply.position) && opts.at.op >= reply.opCount)
+    patch.error = noStepNotice(opts.at);
+  return { ...patch, ...(opts.selection === undefined ? keptSelection(selection, reply) : {}) };
+}
+
+/**
+ * The user's text `typed` (edited while a clicked command ran on `before`) with the line the
+ * command added to `before` (`after`) at its end.
+ */
+export function withAppendedLine(typed: string, before: string, after: string): string {
+  const added = after.slice(before.replace(/\s+$/, '').length).trim();
+  return `${typed.replace(/\s+$/, '')}\n${added}\n`;
+}
+
+type Reads = ScenarioSlice &
+  Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched'>;
+type Set = (patch: Partial<Reads>) => void;
+type Get = () => Reads;
+
+type ScenarioEffects = Pick<
+  LabEffects,
+  'request' | 'crashes' | 'editPause' | 'playTimer' | 'timers'
+> & { client: Pick<LabConnection, 'parse' | 'append'> };
+
+/** The parse of the text that last parsed (what `steps` came from; a click appends to it). */
+interface LastParse {
+  parsed: { text: string; scenario: Scenario } | null;
+}
+
+/**
+ * Run the text as it is now, landing at `at` (kept when it still exists). A large text is
+ * parsed in the worker (PARSE_IN_WORKER_CHARS), so the page's main thread stays free; if the
+ * worker cannot, it is parsed here.
+ */
+function textRunner(
+  fx: ScenarioEffects,
+  set: Set,
+  get: Get,
+  last: LastParse,
+): (opts: RunOptions) => Promise<void> {
+  function runParsed(text: string, r: ParseResult, opts: RunOptions): Promise<void> {
+    if (!r.ok) {
+      set(textRefused(r.errors));
+      return Promise.resolve();
+    }
+    const scenario = r.scenario;
+    const steps = stepsOf(scenario);
+    set(textAccepted(get().error));
+    const watched = opts.watched ?? get().watched;
+    /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
+    let killed: TextRun['killed'] = null;
+    return fx.request(
+      async () => {
+        const ran = await fx.crashes.initText(scenario.machine, steps, opts.at, watched);
+        killed = ran.killed;
+        return ran.reply;
+      },
+      (reply) => {
+        last.parsed = { text, scenario };
+        return textRan({ scenario, steps, watched, killed }, opts, reply, get().selection);
+      },
+    );
+  }
+
+  return (opts) => {
+    fx.editPause.stop();
+    const text = get().text;
+    if (text.length < PARSE_IN_WORKER_CHARS) return runParsed(text, parseSource(text), opts);
+    return fx.client.parse(text).then(
+      (r) => runParsed(text, r, opts),
+      () => runParsed(text, parseSource(text), opts),
+    );
+  };
+}
+
+/** A clicked command: run at the end of the lab, its line appended to the text. */
+function commandRunner(
+  fx: ScenarioEffects,
+  set: Set,
+  get: Get,
+  last: LastParse,
+): (command: Command) => Promise<void> {
+  return async (command) => {
+    await get().flushText();
+    const s = get();
+    if (s.textErrors.length > 0) {
+      set({ error: textError(s.textErrors.length, s.textErrors[0]?.message ?? '') });
+      return;
+    }
+    const base = last.parsed && last.parsed.text === s.text ? last.parsed.scenario : null;
+    if (!base) return; // the text never ran: nothing to append to
+    const before = s.text;
+    const { text, line } = appendCommand(before, base, command);
+    const step: Step = { command, expects: [], line };
+    fx.playTimer.stop();
+    // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
+    return fx.request(
+      () => fx.client.append([step], get().watched),
+      () => {
+        const cur = get().text;
+        const steps = [...get().steps, step];
+        if (cur === before) {
+          last.parsed = { text, scenario: { ...base, steps: [...base.steps, step] } };
+          return { text, steps, playing: false };
+        }
+        // The user typed while it ran: append the line to their text and re-run it.
+        const next = withAppendedLine(cur, before, text);
+        fx.timers.queueMicrotask(() => get().setText(next));
+        return { steps, playing: false };
+      },
+    );
+  };
+}
+
+export function scenarioSlice(
+  fx: ScenarioEffects,
+  first: { text: string; spec: MachineSpec },
+): Slice<ScenarioSlice, Reads> {
+  return (set, get) => {
+    const last: LastParse = { parsed: null };
+    const runText = textRunner(fx, set, get, last);
+    return {
+      text: first.text,
+      textErrors: [],
+      textPending: false,
+      title: null,
+      spec: first.spec,
+      steps: [],
+      setText: (text) => {
+        if (text === get().text) return;
+        set({ text, textPending: true });
+        fx.editPause.start(() => void runText({ at: get().position }), EDIT_PAUSE_MS);
+      },
+      flushText: () => (get().textPending ? runText({ at: get().position }) : Promise.resolve()),
+      load: (text, opts = {}) => {
+        fx.playTimer.stop();
+        set({ text, playing: false, ...(opts.selection !== undefined ? {} : { selection: null }) });
+        return runText({ ...opts, at: opts.at ?? null });
+      },
+      newMachine: (spec) =>
+        get().load(machineText({ title: null, machine: spec }), { watched: null, selection: null }),
+      run: commandRunner(fx, set, get, last),
+    };
+  };
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StateReply } from '../worker/protocol';
-import { healthSlice, type HealthSlice } from './healthSlice';
+import { healthSlice } from './healthSlice';
 import { keptRequests, sliceStore } from './testStore';
+import type { HealthSlice } from './types';
 
 function health() {
   const calls: string[] = [];

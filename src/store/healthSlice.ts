@@ -6,22 +6,7 @@
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
 import type { Slice } from './slice';
-import type { DraftNotice, LabError, LabState } from './types';
-
-export interface HealthSlice {
-  /** starting: no worker answer yet; busy: a request is in flight. */
-  status: 'starting' | 'ready' | 'busy';
-  error: LabError | null;
-  /** The draft could not be saved, or another tab saved another one (null: all is well). */
-  draftNotice: DraftNotice | null;
-  /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
-  lastLatencyMs: number | null;
-  showError: (error: LabError) => void;
-  dismissError: () => void;
-  setDraftNotice: (notice: DraftNotice | null) => void;
-  /** Test hook: make the worker throw (recoverable) or die (fatal). */
-  injectFailure: (fatal: boolean) => Promise<void>;
-}
+import type { HealthSlice, LabState } from './types';
 
 type Reads = HealthSlice & Pick<LabState, 'watched'>;
 

@@ -6,10 +6,9 @@ import { opsOf } from '../timeline/testOps';
 import { LabHost } from '../worker/host';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
-import { navigationSlice, selectionHolds, type NavigationSlice } from './navigationSlice';
-import type { PredictState } from './predictSlice';
+import { navigationSlice, selectionHolds } from './navigationSlice';
 import { instantSeeks, keptRequests, sliceStore } from './testStore';
-import type { LabState } from './types';
+import type { LabState, NavigationSlice, PredictState } from './types';
 
 type Reads = NavigationSlice & Pick<LabState, 'predict' | 'flushText' | 'setPlaying'>;
 

@@ -5,31 +5,13 @@
  * first when predicting (predictSlice.ts).
  */
 import type { Snapshot } from '../engine/snapshot';
-import type { FrameHistory } from '../timeline/frameHistory';
-import { endPosition, isEnd, opAtLine, stepTarget, type StepKind } from '../timeline/navigation';
-import type { OpView } from '../timeline/operations';
-import { BOOT, samePosition, type Position } from '../timeline/position';
+import { endPosition, isEnd, opAtLine, stepTarget } from '../timeline/navigation';
+import { BOOT, samePosition } from '../timeline/position';
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
-import { afterMove, asking, asksFirst, type PredictSlice } from './predictSlice';
+import { afterMove, asking, asksFirst } from './predictSlice';
 import type { Slice } from './slice';
-import type { LabState, RangeSelection } from './types';
-
-export interface NavigationSlice {
-  ops: OpView[];
-  snapshot: Snapshot | null;
-  position: Position | null;
-  /** The frame the inspector shows (and whose history the worker sends). */
-  watched: number | null;
-  history: FrameHistory | null;
-  selection: RangeSelection | null;
-  seek: (op: number, step: number) => Promise<void>;
-  step: (kind: StepKind) => Promise<void>;
-  /** Show the end of the operation on `line` (or the last one before it). */
-  runToLine: (line: number) => Promise<void>;
-  select: (selection: RangeSelection | null) => void;
-  watch: (pfn: number | null) => Promise<void>;
-}
+import type { LabState, NavigationSlice, PredictSlice, RangeSelection } from './types';
 
 /** Whether `selection` still names pages of a buffer in `snapshot` (after a new run). */
 export function selectionHolds(selection: RangeSelection, snapshot: Snapshot): boolean {

@@ -3,17 +3,10 @@ import { endPosition } from '../timeline/navigation';
 import { BOOT, type Position } from '../timeline/position';
 import type { OpView } from '../timeline/operations';
 import { opsOf } from '../timeline/testOps';
-import {
-  DEFAULT_SPEED,
-  nextSpeed,
-  playbackSlice,
-  SPEEDS,
-  stepDue,
-  type PlaybackSlice,
-} from './playbackSlice';
+import { DEFAULT_SPEED, nextSpeed, playbackSlice, SPEEDS, stepDue } from './playbackSlice';
 import { instantSeeks, sliceStore } from './testStore';
 import { oneShot, pageTimers } from './timers';
-import type { LabState } from './types';
+import type { LabState, PlaybackSlice } from './types';
 
 const ops = opsOf([2, 0, 1]) as OpView[];
 

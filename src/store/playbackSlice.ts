@@ -6,20 +6,11 @@ import { isEnd, stepInto } from '../timeline/navigation';
 import { BOOT } from '../timeline/position';
 import type { LabEffects } from './effects';
 import type { Slice } from './slice';
-import type { LabState } from './types';
+import type { LabState, PlaybackSlice } from './types';
 
 /** Playback speeds, micro-steps per second. */
 export const SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 15, 30, 60];
 export const DEFAULT_SPEED = 2;
-
-export interface PlaybackSlice {
-  playing: boolean;
-  /** Playback speed in micro-steps per second (one of SPEEDS). */
-  speed: number;
-  setPlaying: (playing: boolean) => void;
-  /** Faster (+1) or slower (-1) through SPEEDS. */
-  changeSpeed: (delta: 1 | -1) => void;
-}
 
 /** The next speed of SPEEDS from `speed` (undefined: none). */
 export function nextSpeed(speed: number, delta: 1 | -1): number | undefined {

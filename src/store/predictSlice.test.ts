@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { afterMove, asking, asksFirst, predictSlice, type PredictState } from './predictSlice';
+import { afterMove, asking, asksFirst, predictSlice } from './predictSlice';
 import { sliceStore } from './testStore';
+import type { PredictState } from './types';
 
 const state = (p: Partial<PredictState>): PredictState => ({
   on: true,

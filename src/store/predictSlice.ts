@@ -5,19 +5,7 @@
  * holds the question, and the pure rules for what a step does to it.
  */
 import type { Slice } from './slice';
-
-export interface PredictState {
-  on: boolean;
-  phase: 'idle' | 'asking' | 'revealed';
-  /** The audience's guesses: a residence id (see views/predict) and a refcount. */
-  guess: { where: string | null; ref: number | null };
-}
-
-export interface PredictSlice {
-  predict: PredictState;
-  setPredict: (on: boolean) => void;
-  guess: (g: Partial<PredictState['guess']>) => void;
-}
+import type { PredictSlice, PredictState } from './types';
 
 const noGuess = (): PredictState['guess'] => ({ where: null, ref: null });
 

@@ -12,11 +12,10 @@ import {
   textRan,
   textRefused,
   withAppendedLine,
-  type ScenarioSlice,
 } from './scenarioSlice';
 import { keptRequests, sliceStore } from './testStore';
 import { oneShot, pageTimers } from './timers';
-import type { LabState } from './types';
+import type { LabState, ScenarioSlice } from './types';
 
 const f = storyboard();
 const scenario = { title: 'T', machine: f.spec, steps: f.steps };

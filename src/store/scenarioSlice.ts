@@ -15,35 +15,13 @@ import { noStepNotice, textError, textStopsEngine } from './messages';
 import { selectionHolds } from './navigationSlice';
 import type { Slice } from './slice';
 import { appendCommand, machineText, parseSource, stepsOf } from './source';
-import type { LabError, LabState, LoadOptions, RangeSelection } from './types';
+import type { LabError, LabState, LoadOptions, RangeSelection, ScenarioSlice } from './types';
 
 /** Texts this long (about 1,000 commands) are parsed in the worker, off the main thread. */
 export const PARSE_IN_WORKER_CHARS = 40_000;
 
 /** Pause after the last keystroke before an edit runs. */
 export const EDIT_PAUSE_MS = 300;
-
-export interface ScenarioSlice {
-  /** The scenario text: the editor shows it, clicks append to it, links and files replace it. */
-  text: string;
-  /** Why `text` does not parse (empty when it does); the lab then keeps the last run. */
-  textErrors: ScenarioError[];
-  /** The text has changed since it last ran (an edit waiting for its pause). */
-  textPending: boolean;
-  /** What the worker ran, from the last text that parsed. */
-  title: string | null;
-  spec: MachineSpec;
-  steps: Step[];
-  /** An edit of the text: it runs after a short pause (flushText runs it now). */
-  setText: (text: string) => void;
-  /** Run the pending edit now (no-op when none). */
-  flushText: () => Promise<void>;
-  /** Replace the scenario (a preset, a file, a link) and land where `opts` says. */
-  load: (text: string, opts?: LoadOptions) => Promise<void>;
-  newMachine: (spec: MachineSpec) => Promise<void>;
-  /** Run a command: its line is appended to the text, whatever its result. */
-  run: (command: Command) => Promise<void>;
-}
 
 /** Where a text run lands: `at` when it still exists (null: the end), and what load asked. */
 type RunOptions = LoadOptions & { at: Position | null };

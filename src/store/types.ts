@@ -5,11 +5,14 @@
  * engine data into it.
  */
 import type { Position } from '../timeline/position';
-import type { HealthSlice } from './healthSlice';
-import type { NavigationSlice } from './navigationSlice';
-import type { PlaybackSlice } from './playbackSlice';
-import type { PredictSlice } from './predictSlice';
-import type { ScenarioSlice } from './scenarioSlice';
+import type { MachineSpec } from '../engine/commands/terms';
+import type { Command } from '../engine/commands/table';
+import type { Snapshot } from '../engine/snapshot';
+import type { Step } from '../scenario/ast';
+import type { ScenarioError } from '../scenario/errors';
+import type { FrameHistory } from '../timeline/frameHistory';
+import type { StepKind } from '../timeline/navigation';
+import type { OpView } from '../timeline/operations';
 
 export type LabState = ScenarioSlice & NavigationSlice & PlaybackSlice & PredictSlice & HealthSlice;
 
@@ -60,4 +63,81 @@ export interface LoadOptions {
   watched?: number | null;
   /** Shown once the scenario is loaded (e.g. "Opened the preset …", or why a link failed). */
   banner?: LabError | null;
+}
+
+// ---- the slices' state and actions (each made by its slice file) ----
+
+export interface PredictState {
+  on: boolean;
+  phase: 'idle' | 'asking' | 'revealed';
+  /** The audience's guesses: a residence id (see views/predict) and a refcount. */
+  guess: { where: string | null; ref: number | null };
+}
+
+export interface PredictSlice {
+  predict: PredictState;
+  setPredict: (on: boolean) => void;
+  guess: (g: Partial<PredictState['guess']>) => void;
+}
+
+export interface HealthSlice {
+  /** starting: no worker answer yet; busy: a request is in flight. */
+  status: 'starting' | 'ready' | 'busy';
+  error: LabError | null;
+  /** The draft could not be saved, or another tab saved another one (null: all is well). */
+  draftNotice: DraftNotice | null;
+  /** Milliseconds from the last request to its reply (for the click-to-view benchmark). */
+  lastLatencyMs: number | null;
+  showError: (error: LabError) => void;
+  dismissError: () => void;
+  setDraftNotice: (notice: DraftNotice | null) => void;
+  /** Test hook: make the worker throw (recoverable) or die (fatal). */
+  injectFailure: (fatal: boolean) => Promise<void>;
+}
+
+export interface NavigationSlice {
+  ops: OpView[];
+  snapshot: Snapshot | null;
+  position: Position | null;
+  /** The frame the inspector shows (and whose history the worker sends). */
+  watched: number | null;
+  history: FrameHistory | null;
+  selection: RangeSelection | null;
+  seek: (op: number, step: number) => Promise<void>;
+  step: (kind: StepKind) => Promise<void>;
+  /** Show the end of the operation on `line` (or the last one before it). */
+  runToLine: (line: number) => Promise<void>;
+  select: (selection: RangeSelection | null) => void;
+  watch: (pfn: number | null) => Promise<void>;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Playback speed in micro-steps per second (one of SPEEDS). */
+  speed: number;
+  setPlaying: (playing: boolean) => void;
+  /** Faster (+1) or slower (-1) through SPEEDS. */
+  changeSpeed: (delta: 1 | -1) => void;
+}
+
+export interface ScenarioSlice {
+  /** The scenario text: the editor shows it, clicks append to it, links and files replace it. */
+  text: string;
+  /** Why `text` does not parse (empty when it does); the lab then keeps the last run. */
+  textErrors: ScenarioError[];
+  /** The text has changed since it last ran (an edit waiting for its pause). */
+  textPending: boolean;
+  /** What the worker ran, from the last text that parsed. */
+  title: string | null;
+  spec: MachineSpec;
+  steps: Step[];
+  /** An edit of the text: it runs after a short pause (flushText runs it now). */
+  setText: (text: string) => void;
+  /** Run the pending edit now (no-op when none). */
+  flushText: () => Promise<void>;
+  /** Replace the scenario (a preset, a file, a link) and land where `opts` says. */
+  load: (text: string, opts?: LoadOptions) => Promise<void>;
+  newMachine: (spec: MachineSpec) => Promise<void>;
+  /** Run a command: its line is appended to the text, whatever its result. */
+  run: (command: Command) => Promise<void>;
 }

@@ -1,10 +1,13 @@
-// Flat config, typed. Two layers:
+// Flat config, typed. Three layers:
 //   1. the usual recommended rules for every TypeScript file (type-aware);
 //   2. a fence around the pure core (src/engine, src/scenario, src/timeline), tests included:
-//      no UI or host imports, no ambient globals (DOM, timers, clocks), no nondeterminism; and
-//      the direction of the rest (the timeline imports neither side that speaks it, the store
-//      reaches the worker through its client only, views never import the worker).
+//      no UI, state, drawing or Node packages, no ambient globals (DOM, timers, clocks), no
+//      nondeterminism;
+//   3. a fence around every room of src/ (src/rooms.json): the rooms it may not import, each
+//      with what to use instead; views, export, store and share see only the engine's (and the
+//      store's) public modules.
 // Formatting is Prettier's job (npm run format:check), not ESLint's.
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -12,28 +15,31 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/**
- * The pure core. `src/scenarios` is listed too, in case the folder ends up plural. The timeline
- * is pure as well: the worker and the store both speak it.
- */
-const PURE = ['src/engine/**', 'src/scenario/**', 'src/scenarios/**', 'src/timeline/**'];
+/** The pure core: the rooms that run unchanged in the Worker, in Node and in tests. */
+const PURE_ROOMS = ['engine', 'scenario', 'timeline'];
+const PURE = PURE_ROOMS.map((room) => `src/${room}/**`);
 const PURE_TS = PURE.map((dir) => `${dir}/*.ts`);
 
 const PURE_WHY = 'the engine is pure: it runs unchanged in the Worker, in Node and in tests';
 const TIME_WHY = 'the engine is pure: time is the step counter';
+const DETERMINISTIC_WHY =
+  'the engine is deterministic: no randomness inside it (property tests and the fuzzers draw their inputs outside, from a seed)';
 
 const restrictedGlobals = [
   ...['window', 'document', 'self', 'navigator', 'localStorage', 'sessionStorage', 'fetch'].map(
-    (name) => ({ name, message: `${PURE_WHY}; the browser belongs to src/views and src/worker.` }),
+    (name) => ({
+      name,
+      message: `${PURE_WHY}; the browser belongs to src/views, src/ui and src/worker.`,
+    }),
   ),
   ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'queueMicrotask'].map((name) => ({
     name,
-    message: `${TIME_WHY}; playback timers live in src/worker.`,
+    message: `${TIME_WHY}; timers live in src/store (its effects) and src/ui.`,
   })),
   { name: 'performance', message: `${TIME_WHY}; measure from outside (bench/, the worker).` },
   {
     name: 'crypto',
-    message: 'the engine is deterministic: use the seeded rng in src/engine/rng.ts.',
+    message: `${DETERMINISTIC_WHY}.`,
   },
   { name: 'process', message: `${PURE_WHY}; Node belongs to src/cli.` },
 ];
@@ -88,6 +94,56 @@ const pureOnly = [
     message: `${PURE_WHY}; Node's modules belong to src/cli.`,
   },
 ];
+
+/**
+ * The rooms of src/ in layer order and what each may import (src/rooms.json, which
+ * src/cli/rooms.test.ts also holds the import graph to; src/README.md explains each room).
+ */
+const {
+  rooms: ROOMS,
+  allowed: ALLOWED,
+  instead: INSTEAD,
+  enginePublic: ENGINE_PUBLIC,
+  storePublic: STORE_PUBLIC,
+  publicOnly: PUBLIC_ONLY,
+} = JSON.parse(readFileSync(new URL('./src/rooms.json', import.meta.url), 'utf8'));
+
+function roomFences() {
+  return ROOMS.map((name) => {
+    const forbidden = ROOMS.filter((r) => r !== name && !ALLOWED[name].includes(r));
+    const patterns = forbidden.map((r) => ({
+      group: [`**/${r}`, `**/${r}/**`],
+      message: `${name} may not import ${r}: ${INSTEAD[r]}.`,
+    }));
+    if (name === 'store')
+      patterns.push({
+        regex: '(^|/)worker/(?!client$)',
+        message: `the store talks to the worker through its client (src/worker/client.ts) only.`,
+      });
+    if (PUBLIC_ONLY.includes(name) && name !== 'store' && ALLOWED[name].includes('store'))
+      patterns.push({
+        regex: `(^|/)store/(?!(${STORE_PUBLIC.join('|')})$)`,
+        message: `read the store through store/react (useLab, useLabStore), store/selectors and store/types; its slices and effects are its own.`,
+      });
+    if (PUBLIC_ONLY.includes(name))
+      patterns.push({
+        regex: `(^|/)engine/(?!(${ENGINE_PUBLIC.join('|')})$)`,
+        message: `use the engine's public modules (src/engine/README.md: commands, snapshot, limits, errno, trace, cost, mm/pte, mem/frames, driver/encoding, runs, testing/faults); its internals are the worker's.`,
+      });
+    return {
+      files: [`src/${name}/**/*.{ts,tsx}`],
+      // Tests may reach further (a real engine or host to get data; engine tests read values
+      // with the scenario's helpers); the pure core's own fence still holds for them.
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns: [...(PURE_ROOMS.includes(name) ? pureOnly : []), ...patterns] },
+        ],
+      },
+    };
+  });
+}
 
 export default defineConfig([
   globalIgnores([
@@ -155,7 +211,8 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node } },
   },
 
-  // The fence (STYLE.md, "Why this shape" 1). Tests inside these folders follow it too.
+  // The pure core's fence (src/engine/README.md): no UI, state, drawing or Node packages, no
+  // ambient globals, clocks or randomness. Tests inside these folders follow it too.
   {
     files: PURE_TS,
     languageOptions: { globals: { ...globals.es2021 } },
@@ -163,25 +220,7 @@ export default defineConfig([
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            ...pureOnly,
-            {
-              group: ['**/store', '**/store/**', '**/views', '**/views/**'],
-              allowTypeImports: true,
-              message:
-                'dependencies point inward: store and views import the engine, never the reverse.',
-            },
-            {
-              group: ['**/worker', '**/worker/**'],
-              allowTypeImports: true,
-              message: 'dependencies point inward: the worker owns the engine, never the reverse.',
-            },
-            {
-              group: ['**/cli', '**/cli/**'],
-              allowTypeImports: true,
-              message: 'dependencies point inward: the CLI drives the engine, never the reverse.',
-            },
-          ],
+          patterns: pureOnly,
         },
       ],
       'no-restricted-globals': ['error', ...restrictedGlobals],
@@ -190,7 +229,7 @@ export default defineConfig([
         {
           object: 'Math',
           property: 'random',
-          message: 'the engine is deterministic: use the seeded rng in src/engine/rng.ts.',
+          message: `${DETERMINISTIC_WHY}.`,
         },
         { object: 'Date', property: 'now', message: `${TIME_WHY}.` },
         { object: 'performance', property: 'now', message: `${TIME_WHY}.` },
@@ -209,73 +248,6 @@ export default defineConfig([
     },
   },
 
-  // The timeline is the vocabulary the worker and the store share (src/timeline/README.md): it
-  // imports neither of them, nor the views, not even a type.
-  {
-    files: ['src/timeline/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...pureOnly,
-            {
-              group: ['**/worker', '**/worker/**', '**/store', '**/store/**'],
-              message:
-                'the timeline is what the worker and the store say to each other: it imports neither.',
-            },
-            {
-              group: ['**/views', '**/views/**', '**/cli', '**/cli/**'],
-              message: 'dependencies point inward: views and the CLI import the timeline.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-
-  // Views (and the export and share code they use) read the store; only the store talks to the
-  // worker, through its client. Their tests may drive a real host to get data.
-  {
-    files: ['src/views/**/*.{ts,tsx}', 'src/export/**/*.ts', 'src/share/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/worker', '**/worker/**'],
-              message:
-                'views read the store (src/store) and speak the timeline (src/timeline); only the store talks to the worker.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-
-  // The store talks to the worker through its client only, and never reads the views
-  // (src/store/README.md). Its tests may drive a real host.
-  {
-    files: ['src/store/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/worker/*', '!**/worker/client'],
-              message: 'the store talks to the worker through its client (src/worker/client.ts).',
-            },
-            {
-              group: ['**/views', '**/views/**'],
-              message: 'dependencies point inward: views read the store, never the reverse.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Every room's fence (src/README.md): what it may not import, and what to use instead.
+  ...roomFences(),
 ]);

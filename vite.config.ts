@@ -9,7 +9,7 @@ export default defineConfig({
   base: './',
   // csp(): the Content Security Policy meta, in the build only (vite/csp.ts).
   // preloadBoot(): modulepreload links for the chunks main.tsx imports (vite/preloadBoot.ts).
-  plugins: [react(), tailwindcss(), csp(), preloadBoot(['/src/App.tsx'])],
+  plugins: [react(), tailwindcss(), csp(), preloadBoot(['/src/boot/App.tsx'])],
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

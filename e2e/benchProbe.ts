@@ -8,7 +8,7 @@
  * frame earlier) sees the new state first, in the same frame as the views' own rAF paint; a
  * message posted from it is handled once that frame's style, layout, paint and commit are done.
  */
-import type {} from '../src/testHook';
+import type {} from '../src/views/testHook';
 
 export interface ActionTiming {
   /** From the input to the reply applied to the store (the store's own measure). */

@@ -4,10 +4,10 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { BENCH_MACHINE, benchScenario } from '../src/bench/seek';
 import { machineArb, sequenceArb } from '../src/engine/testing/arbitrary';
-import { runHash, type EngineRun } from '../src/selfcheck/runs';
+import { runHash, type EngineRun } from '../src/engine/runs';
 import { parse } from '../src/scenario/parse';
 import { runScenario } from '../src/scenario/run';
-import type {} from '../src/testHook';
+import type {} from '../src/views/testHook';
 
 const DIR = join(import.meta.dirname, '../src/conformance');
 

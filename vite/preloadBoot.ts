@@ -7,7 +7,7 @@
  * evaluation stays main.tsx's.
  *
  * The entry's own dynamic imports, and those further dynamic imports the boot names (`also`:
- * module paths, matched at their end, as src/boot/start.tsx imports src/App.tsx): chunks
+ * module paths, matched at their end, as src/boot/start.tsx imports src/boot/App.tsx): chunks
  * imported lazily later on (the editor, dialogs, exporters) stay off the first load.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite';

@@ -3,7 +3,7 @@
  * the visible text or the read-only window.__hmmlab hook (canvas contents).
  */
 import { expect, type Page } from '@playwright/test';
-import type {} from '../../src/testHook';
+import type {} from '../../src/views/testHook';
 
 export class LabPage {
   readonly errors: string[] = [];

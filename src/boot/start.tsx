@@ -18,7 +18,7 @@ export async function start(element: HTMLElement): Promise<void> {
   await nextTask();
   const root = createRoot(element);
   if (new URLSearchParams(window.location.search).has('selfcheck')) {
-    const { SelfCheckPage } = await import('../App');
+    const { SelfCheckPage } = await import('./App');
     root.render(
       <StrictMode>
         <SelfCheckPage />
@@ -35,7 +35,7 @@ export async function start(element: HTMLElement): Promise<void> {
   const lab = openLab(client);
   await nextTask();
   // The views' code (a chunk of its own, preloaded with this one: vite/preloadBoot.ts).
-  const { App } = await import('../App');
+  const { App } = await import('./App');
   await nextTask();
   root.render(
     <StrictMode>

@@ -64,6 +64,28 @@ export function roomOf(path: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : (parts[0] ?? '');
 }
 
+/** The layers (src/rooms.json): the rooms in order, and the rooms each may import. */
+export interface Layers {
+  rooms: string[];
+  allowed: Record<string, string[]>;
+}
+
+export function readLayers(root: string): Layers {
+  return JSON.parse(readFileSync(join(root, 'src/rooms.json'), 'utf8')) as Layers;
+}
+
+/** Imports between rooms that the layers do not allow (`src/a -> src/b`). */
+export function layerViolations(pairs: ReadonlyMap<string, number>, layers: Layers): string[] {
+  const out: string[] = [];
+  for (const key of pairs.keys()) {
+    const [a = '', b = ''] = key.split(' -> ').map((r) => r.replace(/^src\/?/, ''));
+    // main.tsx, the entry, sits on top of everything.
+    if (a === '') continue;
+    if (!layers.allowed[a]?.includes(b)) out.push(key);
+  }
+  return out;
+}
+
 /** Imports from one room into another, counted per importing file and imported file. */
 export function roomPairs(files: readonly SourceFile[]): Map<string, number> {
   const pairs = new Map<string, number>();
@@ -180,6 +202,9 @@ export function report(root: string): string {
   const both = roomCycles(pairs);
   out.push('', `rooms importing each other: ${both.length}`);
   for (const c of both) out.push(`  ${c}`);
+  const wrong = layerViolations(pairs, readLayers(root));
+  out.push('', `imports the layers (src/rooms.json) do not allow: ${wrong.length}`);
+  for (const w of wrong) out.push(`  ${w}`);
   out.push('', 'largest files:');
   for (const f of [...files].sort((a, b) => b.lines - a.lines).slice(0, 10))
     out.push(`  ${String(f.lines).padStart(5)}  ${f.path}`);

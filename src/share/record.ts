@@ -5,7 +5,7 @@
  * decoder (which calls a link holding one damaged).
  */
 import { LIMITS, overLimit } from '../engine/limits';
-import type { RangeSelection } from '../store/types';
+import type { RangeSelection } from '../timeline/selection';
 import type { Position } from '../timeline/position';
 import { ByteReader, ByteWriter, ReadError, utf8Bytes, utf8String } from './bytes';
 import { LinkFailure, corrupt } from './failure';

@@ -5,7 +5,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Position } from '../timeline/position';
-import type { DraftAction, LabState, RangeSelection } from './types';
+import type { DraftAction, LabState } from './types';
+import type { RangeSelection } from '../timeline/selection';
 
 export const DRAFT_KEY = 'hmm-lab.draft';
 export const PREVIOUS_DRAFT_KEY = 'hmm-lab.draft.previous';

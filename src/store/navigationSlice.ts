@@ -11,7 +11,8 @@ import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
 import { afterMove, asking, asksFirst } from './predictSlice';
 import type { Slice } from './slice';
-import type { LabState, NavigationSlice, PredictSlice, RangeSelection } from './types';
+import type { LabState, NavigationSlice, PredictSlice } from './types';
+import type { RangeSelection } from '../timeline/selection';
 
 /** Whether `selection` still names pages of a buffer in `snapshot` (after a new run). */
 export function selectionHolds(selection: RangeSelection, snapshot: Snapshot): boolean {

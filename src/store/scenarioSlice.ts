@@ -15,7 +15,8 @@ import { noStepNotice, textError, textStopsEngine } from './messages';
 import { selectionHolds } from './navigationSlice';
 import type { Slice } from './slice';
 import { appendCommand, machineText, parseSource, stepsOf } from './source';
-import type { LabError, LabState, LoadOptions, RangeSelection, ScenarioSlice } from './types';
+import type { LabError, LabState, LoadOptions, ScenarioSlice } from './types';
+import type { RangeSelection } from '../timeline/selection';
 
 /** Texts this long (about 1,000 commands) are parsed in the worker, off the main thread. */
 export const PARSE_IN_WORKER_CHARS = 40_000;

@@ -13,17 +13,9 @@ import type { ScenarioError } from '../scenario/errors';
 import type { FrameHistory } from '../timeline/frameHistory';
 import type { StepKind } from '../timeline/navigation';
 import type { OpView } from '../timeline/operations';
+import type { RangeSelection } from '../timeline/selection';
 
 export type LabState = ScenarioSlice & NavigationSlice & PlaybackSlice & PredictSlice & HealthSlice;
-
-/** Pages the user selected by dragging in the address-space view. */
-export interface RangeSelection {
-  proc: string;
-  buf: string;
-  /** Page index in the buffer of the first selected page. */
-  first: number;
-  count: number;
-}
 
 export interface LabError {
   /** What the user reads: what went wrong and what happened to their work. */

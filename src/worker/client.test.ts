@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LabClient, LabCrashError, isCrash, type WorkerLike } from './client';
 import { LabHost } from './host';
 import { BENCH_MACHINE, benchScenario } from '../bench/seek';
-import { OPS_PART, type FaultPlan, type LabHostApi } from './protocol';
+import type { FaultPlan } from '../engine/testing/faults';
+import { OPS_PART, type LabHostApi } from './protocol';
 import { storyboard } from './testFixtures';
 import { workerApi } from './workerApi';
 

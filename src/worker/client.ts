@@ -14,13 +14,8 @@ import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { OpView } from '../timeline/operations';
 import type { Position } from '../timeline/position';
-import {
-  isProgress,
-  PROTOCOL_VERSION,
-  type FaultPlan,
-  type StateReply,
-  type WorkerApi,
-} from './protocol';
+import type { FaultPlan } from '../engine/testing/faults';
+import { isProgress, PROTOCOL_VERSION, type StateReply, type WorkerApi } from './protocol';
 
 /** The replies the client hands over (the store imports nothing else of the worker). */
 export type { StateReply } from './protocol';

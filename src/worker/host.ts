@@ -31,7 +31,8 @@ import { endPosition, isEnd, positionProblem, seqAt } from '../timeline/navigati
 import { BOOT, type Position } from '../timeline/position';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
 import { canonical, relined, runOp, stepKey, type OpRecord } from './opRecords';
-import { PROTOCOL_VERSION, type FaultPlan, type LabHostApi, type StateReply } from './protocol';
+import type { FaultPlan } from '../engine/testing/faults';
+import { PROTOCOL_VERSION, type LabHostApi, type StateReply } from './protocol';
 import { machineAfter, ownMachineBefore, type ReplaySource, type ReplayStats } from './replay';
 
 export interface LabHostOptions {

@@ -5,6 +5,7 @@
  * (src/timeline) and the scenario's steps.
  */
 import type { MachineSpec } from '../engine/commands/terms';
+import type { FaultPlan } from '../engine/testing/faults';
 import type { Snapshot } from '../engine/snapshot';
 import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
@@ -20,16 +21,6 @@ export interface WorkerApi extends LabHostApi {
   moreOps(): OpView[];
   /** Parse a scenario text (a large one: the page's main thread stays free). */
   parse(text: string): ParseResult;
-}
-
-/**
- * A fault a test injects (only through the test hook, never from a URL or a scenario): every
- * live run of a command whose op is `op` hangs in an endless loop or throws. The client sends it
- * to every fresh worker, so a restarted worker hangs on the same command again.
- */
-export interface FaultPlan {
-  kind: 'hang' | 'throw';
-  op: string;
 }
 
 /**

@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import type { Arg } from '../../engine/commands/args';
 import { specOf, type Command, type CommandOp } from '../../engine/commands/table';
-import { Button } from '../lab/Button';
-import { Choice, TextInput } from '../lab/Field';
+import { Button } from '../../ui/Button';
+import { Choice, TextInput } from '../../ui/Field';
 import { flagSet, inputKey, prepare, showsInDeviceRow, type ActionContext } from './prepare';
 
 export interface ActionGroupProps {

@@ -10,7 +10,7 @@ import { type ActionSpec, type AnyCommandSpec } from '../../engine/commands/spec
 import type { RangeRef, ValueExpr } from '../../engine/commands/terms';
 import type { DeviceSnap, MirrorSnap, ProcSnap, Snapshot } from '../../engine/snapshot';
 import { numberProblem } from '../../scenario/values';
-import type { RangeSelection } from '../../store/types';
+import type { RangeSelection } from '../../timeline/selection';
 
 export const WHY = {
   busy: 'the engine is still working on the last action',

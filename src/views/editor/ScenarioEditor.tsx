@@ -1,7 +1,7 @@
 /**
  * The scenario text, editable: CodeMirror 6 with scenario highlighting, the parser's
  * diagnostics inline and in the gutter, the lab's active operation marked, and Mod-Enter to
- * run to the cursor. Loaded lazily (`React.lazy(() => import('../editor/ScenarioEditor'))`) so
+ * run to the cursor. Loaded lazily (`React.lazy(() => import('./ScenarioEditor'))`) so
  * CodeMirror stays out of the first paint. The contract is in types.ts.
  *
  * The view is created once; props reach it as transactions (value, diagnostics, active line)
@@ -37,7 +37,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
-import { afterNextFrame } from '../../boot/afterNextFrame';
+import { afterNextFrame } from '../../ui/afterNextFrame';
 import { activeOpExtension, lineStart, setActiveOp } from './activeOp';
 import { sameDiagnostics, toCmDiagnostics } from './diagnostics';
 import { hmmCompletion } from './completion';

@@ -1,6 +1,6 @@
 /**
  * The scenario editor's contract. No CodeMirror here: the lab imports these types eagerly and
- * loads the editor itself lazily (`React.lazy(() => import('../editor/ScenarioEditor'))`).
+ * loads the editor itself lazily (`React.lazy(() => import('./ScenarioEditor'))`).
  */
 
 /** A problem to show in the text; positions as `src/scenario/errors.ts` reports them. */

@@ -1,7 +1,7 @@
 /** The keyboard help (`?`): every shortcut, from the one table in shortcuts.ts. */
-import { Dialog } from '../lab/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
-import { Button } from '../lab/Button';
+import { Button } from '../../ui/Button';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (

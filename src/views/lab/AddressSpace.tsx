@@ -27,7 +27,7 @@ import {
 import type { ProcSnap, Snapshot } from '../../engine/snapshot';
 import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import type { RangeSelection } from '../../store/types';
+import type { RangeSelection } from '../../timeline/selection';
 import {
   CELL,
   PITCH,
@@ -43,8 +43,8 @@ import { entryAt, vaddr } from '../model/lookup';
 import { inkOn, residenceColor } from '../model/palette';
 import { pageLook, RESIDENCE_LEGEND, type Residence } from '../model/residence';
 import { BufferStrip } from './BufferStrip';
-import { Panel } from './Panel';
-import { watchScrolling } from './scrollFocus';
+import { Panel } from '../../ui/Panel';
+import { watchScrolling } from '../../ui/scrollFocus';
 
 interface Anchor {
   proc: string;

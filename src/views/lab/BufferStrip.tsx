@@ -6,7 +6,7 @@
  * reachable from the keyboard, so the strip is hidden from assistive technology.
  */
 import { useEffect, useRef, type PointerEvent } from 'react';
-import type { RangeSelection } from '../../store/types';
+import type { RangeSelection } from '../../timeline/selection';
 import { codeBins, runsOverlap, unpackCode } from '../model/bufferMap';
 import { residenceColor } from '../model/palette';
 import { useThemeColors } from '../theme/colors';

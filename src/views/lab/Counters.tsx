@@ -2,7 +2,7 @@
 import { selectCurrentOp, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
-import { Panel } from './Panel';
+import { Panel } from '../../ui/Panel';
 
 export function Counters() {
   const snap = useLab(selectSnapshot);

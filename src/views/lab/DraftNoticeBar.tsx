@@ -7,7 +7,7 @@
 import { useLab } from '../../store/react';
 import { saveBlob } from '../../export/download';
 import { fileName } from '../../scenario/files';
-import { Button } from './Button';
+import { Button } from '../../ui/Button';
 
 const HEADINGS = { quota: 'Draft not saved', conflict: 'Edited in another tab' } as const;
 

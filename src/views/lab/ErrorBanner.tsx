@@ -6,7 +6,7 @@
 import { selectError } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import type { LabError } from '../../store/types';
-import { Button } from './Button';
+import { Button } from '../../ui/Button';
 
 const HEADINGS: Record<LabError['kind'], string> = {
   worker: 'Engine error',

@@ -3,7 +3,7 @@ import { MAPPING, PG, type PageFlagName } from '../../engine/mem/frames';
 import { selectHistory, selectSnapshot, selectWatched } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { frameLabel, mappersOf, memName, vaddr } from '../model/lookup';
-import { Panel } from './Panel';
+import { Panel } from '../../ui/Panel';
 import { RefcountChart } from './RefcountChart';
 
 const FLAG_NAMES = Object.keys(PG) as PageFlagName[];

@@ -23,8 +23,8 @@ import { useMode } from '../modes/modeContext';
 import { useAppKeys } from '../modes/useAppKeys';
 import { PredictCard } from '../predict/PredictCard';
 import { TopBar } from './TopBar';
-import { Pending } from '../../boot/Pending';
-import { useMountStages } from '../../boot/useMountStages';
+import { Pending } from '../../ui/Pending';
+import { useMountStages } from '../../ui/useMountStages';
 
 export function Lab({ debug }: { debug: boolean }) {
   const { mode, setMode } = useMode();

@@ -11,8 +11,8 @@ import type {
   PlatformId,
 } from '../../engine/commands/terms';
 import { checkSpec } from '../../engine/engine';
-import { Button } from './Button';
-import { Dialog } from './Dialog';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 
 export function MachineDialog({
   spec,

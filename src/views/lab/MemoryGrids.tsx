@@ -25,7 +25,7 @@ import {
 import { painted } from '../testHook';
 import { themeColors } from '../theme/colors';
 import { getTheme, subscribeTheme } from '../theme/theme';
-import { Panel } from './Panel';
+import { Panel } from '../../ui/Panel';
 
 const WIDTH = 396;
 

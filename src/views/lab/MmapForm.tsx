@@ -4,8 +4,8 @@ import type { Prot } from '../../engine/commands/terms';
 import { LIMITS } from '../../engine/limits';
 import type { Snapshot } from '../../engine/snapshot';
 import { useLab } from '../../store/react';
-import { Button } from './Button';
-import { Choice, TextInput } from './Field';
+import { Button } from '../../ui/Button';
+import { Choice, TextInput } from '../../ui/Field';
 
 type Kind = 'anon-private' | 'anon-shared' | 'file-private' | 'file-shared' | 'dax';
 

@@ -10,7 +10,7 @@ import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
-import { Panel } from './Panel';
+import { Panel } from '../../ui/Panel';
 
 export function Narration() {
   const op = useLab(selectCurrentOp);

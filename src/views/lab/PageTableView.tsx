@@ -10,7 +10,7 @@ import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/
 import { useLab } from '../../store/react';
 import { highlightOf } from '../model/changes';
 import { entryAt, frameLabel, vaddr } from '../model/lookup';
-import { Panel } from './Panel';
+import { Panel } from '../../ui/Panel';
 
 const MAX_ROWS = 16;
 const TAG = ['none', 'read', 'atomic', 'write'];

@@ -5,8 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { PRESETS, type Preset } from '../../presets';
-import { Dialog } from './Dialog';
-import { Button } from './Button';
+import { Dialog } from '../../ui/Dialog';
+import { Button } from '../../ui/Button';
 
 const GROUPS: readonly { group: Preset['group']; title: string }[] = [
   { group: 'flows', title: 'Lecture flows' },

@@ -5,11 +5,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
-import { ExportMenu } from '../export/ExportMenu';
+import { ExportMenu } from '../../export/ExportMenu';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useMode } from '../modes/modeContext';
-import { Button } from './Button';
+import { Button } from '../../ui/Button';
 import { EngineStatus } from './EngineStatus';
 import { MachineDialog } from './MachineDialog';
 

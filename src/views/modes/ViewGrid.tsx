@@ -1,6 +1,6 @@
 /** Views in a grid that fills its space (presenter, embed). */
-import { Pending } from '../../boot/Pending';
-import { useMountStages } from '../../boot/useMountStages';
+import { Pending } from '../../ui/Pending';
+import { useMountStages } from '../../ui/useMountStages';
 import type { ViewId } from './mode';
 import { gridColumns, VIEWS } from './viewRegistry';
 

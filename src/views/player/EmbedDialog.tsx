@@ -5,8 +5,8 @@
 import { useMemo, useState } from 'react';
 import { encodeLink } from '../../share/link';
 import { useLab } from '../../store/react';
-import { Button } from '../lab/Button';
-import { Dialog } from '../lab/Dialog';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 import { DEFAULT_EMBED_VIEWS, LAB_MODE, type LabMode, type ViewId } from '../modes/mode';
 import { ViewPicker } from '../present/ViewPicker';
 import { embedSnippet, embedUrl } from './snippet';

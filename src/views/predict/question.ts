@@ -4,7 +4,7 @@
  * machine has (RAM, each device, the special entries), so a wrong guess is a real alternative.
  */
 import type { Snapshot } from '../../engine/snapshot';
-import type { RangeSelection } from '../../store/types';
+import type { RangeSelection } from '../../timeline/selection';
 import { procByName } from '../model/lookup';
 import { pageLook } from '../model/residence';
 

@@ -3,8 +3,8 @@
  * chose (zoomed to fill the screen), the narration as a caption, the timeline, and
  * predict-then-reveal. Keys drive everything (? lists them); P leaves, F is fullscreen.
  */
-import { Pending } from '../../boot/Pending';
-import { useMountStages } from '../../boot/useMountStages';
+import { Pending } from '../../ui/Pending';
+import { useMountStages } from '../../ui/useMountStages';
 import { useState } from 'react';
 import { selectTitle } from '../../store/selectors';
 import { useLab } from '../../store/react';

@@ -16,8 +16,8 @@ import {
 } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import type { EditorApi } from '../editor/types';
-import { Button } from '../lab/Button';
-import { Panel } from '../lab/Panel';
+import { Button } from '../../ui/Button';
+import { Panel } from '../../ui/Panel';
 import { checkSummary, editorDiagnostics } from './diagnostics';
 import { saveBlob } from '../../export/download';
 import { fileName, openScenarioFile, scenarioJson } from '../../scenario/files';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { encodeLink } from '../../share/link';
 import { useLab, useLabStore } from '../../store/react';
-import { Button } from '../lab/Button';
+import { Button } from '../../ui/Button';
 
 function linkUrl(fragment: string): string {
   const { origin, pathname, search } = window.location;

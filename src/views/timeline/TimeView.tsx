@@ -11,7 +11,7 @@ import { selectCurrentOp, selectOps, selectPosition, selectSpec } from '../../st
 import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
 import { PHASE_GROUPS, timings, type PhaseGroup } from '../model/timing';
-import { Panel } from '../lab/Panel';
+import { Panel } from '../../ui/Panel';
 import { useThemeColors } from '../theme/colors';
 
 const W = 364;

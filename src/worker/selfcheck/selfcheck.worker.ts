@@ -3,7 +3,7 @@
  * Web Worker as the lab's engine is, so the hashes e2e compares with Node's come from a worker.
  */
 import * as Comlink from 'comlink';
-import { runHash, type EngineRun } from './runs';
+import { runHash, type EngineRun } from '../../engine/runs';
 import { conformanceNames, runCase } from './suite';
 
 const api = {

@@ -1,29 +1,30 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { openPastedLink, type OpenedLab } from './boot/openLab';
-import { autosave } from './store/draft';
-import { loadDraft } from './store/startup';
-import { LabStoreProvider } from './store/react';
-import { useMode } from './views/modes/modeContext';
-import { ModeProvider } from './views/modes/ModeProvider';
-import { usePredictInUrl } from './views/modes/usePredictInUrl';
-import { PHONE_QUERY, PHONE_VIEWS, useMediaQuery } from './views/modes/useMediaQuery';
-import { Player } from './views/player/Player';
-import { Presenter } from './views/present/Presenter';
-import { Lab } from './views/lab/Lab';
+import { openPastedLink, type OpenedLab } from './openLab';
+import { selfCheckWorker } from '../worker/selfcheck/client';
+import { autosave } from '../store/draft';
+import { loadDraft } from '../store/startup';
+import { LabStoreProvider } from '../store/react';
+import { useMode } from '../views/modes/modeContext';
+import { ModeProvider } from '../views/modes/ModeProvider';
+import { usePredictInUrl } from '../views/modes/usePredictInUrl';
+import { PHONE_QUERY, PHONE_VIEWS, useMediaQuery } from '../views/modes/useMediaQuery';
+import { Player } from '../views/player/Player';
+import { Presenter } from '../views/present/Presenter';
+import { Lab } from '../views/lab/Lab';
 
 // Only `?selfcheck` needs the conformance files: a chunk of their own.
 const SelfCheck = lazy(() =>
-  import('./selfcheck/SelfCheck').then((m) => ({ default: m.SelfCheck })),
+  import('../views/selfcheck/SelfCheck').then((m) => ({ default: m.SelfCheck })),
 );
 
-/** `?selfcheck`: the conformance suite, run in this browser. */
+/** `?selfcheck`: the conformance suite, run in this browser, in its own worker. */
 export function SelfCheckPage() {
   return (
     <main data-testid="app" className="min-h-screen bg-slate-950 px-6 py-10 text-slate-100">
       <div className="mx-auto max-w-3xl">
         <h1 className="text-3xl font-semibold tracking-tight">HMM Lab</h1>
         <Suspense fallback={<p className="mt-4 text-slate-400">loading the conformance suite…</p>}>
-          <SelfCheck />
+          <SelfCheck runner={selfCheckWorker} />
         </Suspense>
       </div>
     </main>

@@ -13,8 +13,8 @@ import {
   renderGif,
   renderWebm,
   type AnimationJob,
-} from '../../export/animation';
-import { exportName, formatBytes, saveBlob } from '../../export/download';
+} from './animation';
+import { exportName, formatBytes, saveBlob } from './download';
 import {
   formatStop,
   MAX_FRAMES,
@@ -22,12 +22,12 @@ import {
   parseRange,
   rangePositions,
   wholeRun,
-} from '../../export/range';
-import { narratedText, traceJsonText } from '../../export/trace';
-import { selectOps, selectPosition, selectStatus } from '../../store/selectors';
-import { useLab, useLabStore } from '../../store/react';
-import { Button } from '../lab/Button';
-import { Dialog } from '../lab/Dialog';
+} from './range';
+import { narratedText, traceJsonText } from './trace';
+import { selectOps, selectPosition, selectStatus } from '../store/selectors';
+import { useLab, useLabStore } from '../store/react';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
 import { steppedThrough } from './stepping';
 import { findTarget, TARGETS, targetLabel, type TargetId } from './targets';
 
@@ -106,7 +106,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const picture = (format: 'svg' | 'png') =>
     run(`capturing the ${targetLabel(target)} as ${format.toUpperCase()}…`, async () => {
-      const img = await import('../../export/image');
+      const img = await import('./image');
       const el = element();
       const name = exportName(title, target, format);
       if (format === 'svg') {
@@ -122,7 +122,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const r = checked.value;
     const what = `${target}-${formatStop(r.from)}-${formatStop(r.to)}`;
     void run(`${format.toUpperCase()} of ${r.count} steps…`, async (signal) => {
-      const img = await import('../../export/image');
+      const img = await import('./image');
       const el = element();
       const background = img.screenBackground(el);
       const capturer = new img.Capturer(() => findTarget(target), { scale, background });

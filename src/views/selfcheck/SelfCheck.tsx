@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
+import type { EngineRun } from '../../engine/runs';
+import type { CaseResult } from '../../scenario/summary';
 import type {} from '../testHook';
-import type { CaseResult } from './suite';
-import { selfCheckWorker } from './worker';
+
+/** What the page needs of the self-check's worker (boot hands it the real one). */
+export interface SelfCheckRunner {
+  conformanceNames(): Promise<string[]>;
+  runCases(names: string[]): Promise<CaseResult[]>;
+  runHashes(runs: EngineRun[]): Promise<string[]>;
+}
 
 /**
  * Runs the conformance suite in this browser, in a Web Worker like the lab's engine, and shows
  * each case's result and trace hash. The test hook can also hash engine runs given as data.
  */
-export function SelfCheck() {
+export function SelfCheck({ runner }: { runner: () => SelfCheckRunner }) {
   const [results, setResults] = useState<CaseResult[] | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,14 +22,14 @@ export function SelfCheck() {
     window.__hmmlab = {
       ...window.__hmmlab,
       conformance: window.__hmmlab?.conformance ?? {},
-      hashRuns: (runs) => selfCheckWorker().runHashes(runs),
+      hashRuns: (runs) => runner().runHashes(runs),
     };
-  }, []);
+  }, [runner]);
   const run = async (): Promise<void> => {
     setRunning(true);
     setError(null);
     try {
-      const w = selfCheckWorker();
+      const w = runner();
       const rs = await w.runCases(await w.conformanceNames());
       window.__hmmlab = {
         ...window.__hmmlab,

@@ -1,16 +1,9 @@
 /**
- * The conformance suite, run in this browser: every scenario of src/conformance through the
- * same engine the CLI uses. The trace hashes let e2e prove the engine is deterministic across
- * Node and the browser.
+ * A scenario file run headless and summed up (commands, expectations, what failed, the trace
+ * hash): what the browser's self-check lists for each conformance case.
  */
-import { parse } from '../scenario/parse';
-import { runScenario } from '../scenario/run';
-
-const FILES = import.meta.glob<string>('../conformance/*.hmm', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+import { parse } from './parse';
+import { runScenario } from './run';
 
 export interface CaseResult {
   name: string;
@@ -20,14 +13,7 @@ export interface CaseResult {
   traceHash: string;
 }
 
-export function conformanceNames(): string[] {
-  return Object.keys(FILES)
-    .map((p) => p.slice(p.lastIndexOf('/') + 1))
-    .sort();
-}
-
-export function runCase(name: string): CaseResult {
-  const text = FILES[`../conformance/${name}`] ?? '';
+export function caseResult(name: string, text: string): CaseResult {
   const parsed = parse(text);
   if (!parsed.ok)
     return {

@@ -3,8 +3,8 @@
  * grids have painted, capture; and back to where the lab was afterwards, whatever happened.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { LabState } from '../../store/types';
-import type { Position } from '../../timeline/position';
+import type { LabState } from '../store/types';
+import type { Position } from '../timeline/position';
 
 /** Two animation frames: the reply's React render has committed and the grids' rAF has run. */
 export function painted(): Promise<void> {

@@ -3,9 +3,9 @@
  * encoders) loads when the button is first pressed.
  */
 import { lazy, Suspense, useState } from 'react';
-import { selectStatus } from '../../store/selectors';
-import { useLab } from '../../store/react';
-import { Button } from '../lab/Button';
+import { selectStatus } from '../store/selectors';
+import { useLab } from '../store/react';
+import { Button } from '../ui/Button';
 
 const ExportDialog = lazy(() =>
   import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),

@@ -3,9 +3,9 @@
  * the trace hash each one ends with. Node and the browser's self-check worker run the same
  * function, so e2e can compare hashes of random runs across the two.
  */
-import type { MachineSpec } from '../engine/commands/terms';
-import type { Command } from '../engine/commands/table';
-import { Engine } from '../engine/engine';
+import type { MachineSpec } from './commands/terms';
+import type { Command } from './commands/table';
+import { Engine } from './engine';
 
 export interface EngineRun {
   spec: MachineSpec;

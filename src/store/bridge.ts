@@ -1,5 +1,5 @@
 /**
- * The one place engine data enters the store (STYLE.md "Why this shape" 4): a worker reply is
+ * The one place engine data enters the store (src/store/README.md): a worker reply is
  * merged here, in one setState, so views never see half of a reply.
  */
 import type { OpView } from '../timeline/operations';

@@ -1,7 +1,8 @@
 /**
  * The worker entry: the lab host, exposed with Comlink on the worker's global scope.
  *
- * Typed under the app's DOM lib on purpose (TOOLCHAIN.md gotcha 9): no WebWorker lib reference,
+ * Typed under the app's DOM lib on purpose: a WebWorker lib reference would merge into the whole
+ * program (its conflicts with the DOM lib are only hidden by skipLibCheck), so no reference,
  * only calls valid in both (`self.close`, `setTimeout`, Comlink's default endpoint).
  */
 import * as Comlink from 'comlink';

@@ -253,6 +253,17 @@ function buildName(
   declare: (() => void)[],
 ): boolean {
   const devs = [...n.devices.keys()];
+  /** A fresh name for the field, declared with the command; false when the limit is reached. */
+  const fresh = (room: boolean, add: (name: string) => void): boolean => {
+    if (!room) return false;
+    const name = n.fresh(s.name);
+    c[arg.field] = name;
+    declare.push(() => {
+      n.used.add(name);
+      add(name);
+    });
+    return true;
+  };
   switch (arg.role) {
     case 'new-buffer':
     case 'buffer':
@@ -262,26 +273,10 @@ function buildName(
       if (devs.length === 0) return false;
       c[arg.field] = pick(devs, s.b);
       return true;
-    case 'new-process': {
-      if (n.procs.length >= LIMITS.processes) return false;
-      const name = n.fresh(s.name);
-      c[arg.field] = name;
-      declare.push(() => {
-        n.used.add(name);
-        n.procs.push(name);
-      });
-      return true;
-    }
-    case 'new-device': {
-      if (n.devices.size >= LIMITS.devices) return false;
-      const name = n.fresh(s.name);
-      c[arg.field] = name;
-      declare.push(() => {
-        n.used.add(name);
-        n.devices.set(name, Number(c.pages));
-      });
-      return true;
-    }
+    case 'new-process':
+      return fresh(n.procs.length < LIMITS.processes, (name) => n.procs.push(name));
+    case 'new-device':
+      return fresh(n.devices.size < LIMITS.devices, (name) => n.devices.set(name, Number(c.pages)));
   }
 }
 

@@ -6,8 +6,8 @@
 import type { Kernel } from '../kernel';
 import { PG } from '../mem/frames';
 import type { Proc } from '../state';
-import { addRss } from './mapping';
-import { allocSystemPage, newAnonRmap } from './pageref';
+import { addRss, rssKind } from './mapping';
+import { allocSystemPage, newAnonRmap, putPage, type FreeTally } from './pageref';
 import { PTE } from './pte';
 import { anonPageIndex, type Vma } from './vma';
 
@@ -30,4 +30,32 @@ export function mapNewAnonPage(
   p.pt.set(vpn, PTE.present, pfn, pteBits);
   addRss(p, 'anon', 1);
   return pfn;
+}
+
+/**
+ * wp_page_copy's core: a private copy of the page mapped at `vpn` (its data in a new exclusive
+ * anonymous page, mapped with `pteBits`), the old page losing that mapping and the reference
+ * it held (the shared zero page holds none). False when system RAM is exhausted: nothing
+ * changed.
+ */
+export function copyPage(
+  k: Kernel,
+  p: Proc,
+  vma: Vma,
+  vpn: number,
+  pteBits: number,
+  dirty: boolean,
+  tally: FreeTally,
+): boolean {
+  const f = k.m.frames;
+  const old = p.pt.pfn(vpn);
+  const zero = old === k.m.zeroPfn;
+  if (mapNewAnonPage(k, p, vma, vpn, zero ? 0 : (f.value[old] ?? 0), pteBits, dirty) < 0)
+    return false;
+  if (!zero) {
+    f.addMap(old, -1);
+    addRss(p, rssKind(k, old), -1);
+    putPage(k, old, tally);
+  }
+  return true;
 }

@@ -8,11 +8,10 @@ import { err } from '../errno';
 import { MAPPING, PG } from '../mem/frames';
 import type { Proc } from '../state';
 import { MARK, type Gen } from '../trace/step';
-import { addRss, rssKind } from './mapping';
 import { invalidateRange } from './notifier';
-import { FreeTally, putPage } from './pageref';
+import { FreeTally } from './pageref';
 import { PTEB } from './pte';
-import { mapNewAnonPage } from './anon';
+import { copyPage } from './anon';
 import { findVma } from './vma';
 import { narrateFrees } from '../migrate/frees';
 
@@ -75,16 +74,9 @@ export function* doWpPage(k: Kernel, p: Proc, vpns: number[], who: string): Gen<
   for (const vpn of copy) {
     const vma = findVma(p.vmas, vpn);
     if (!vma) continue;
-    const old = p.pt.pfn(vpn);
-    const value = old === k.m.zeroPfn ? 0 : (f.value[old] ?? 0);
-    if (mapNewAnonPage(k, p, vma, vpn, value, PTEB.write | PTEB.dirty | PTEB.young, true) < 0)
-      break;
-    if (k.m.isDevicePage(old)) fromDevice++;
-    if (old !== k.m.zeroPfn) {
-      f.addMap(old, -1);
-      addRss(p, rssKind(k, old), -1);
-      putPage(k, old, tally);
-    }
+    const fromDev = k.m.isDevicePage(p.pt.pfn(vpn));
+    if (!copyPage(k, p, vma, vpn, PTEB.write | PTEB.dirty | PTEB.young, true, tally)) break;
+    if (fromDev) fromDevice++;
     done++;
   }
   const oom = done < copy.length;

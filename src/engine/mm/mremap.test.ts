@@ -11,6 +11,7 @@ import { checkInvariants } from '../invariants';
 import type { Proc } from '../state';
 import { cpuValue } from '../../scenario/inspect';
 import { PTE, PTEB } from './pte';
+import { mmapAnon } from '../testing/commands';
 
 const buf = (first = 0, count: number | null = null) => ({
   kind: 'buf' as const,
@@ -35,16 +36,7 @@ function lab(kernel: 'modern' | 'seeds' = 'modern') {
     expect(checkInvariants(e.machine, true)).toEqual([]);
     return rec;
   };
-  run({
-    op: 'mmap',
-    proc: 'p',
-    buf: 'b',
-    pages: 4,
-    backing: 'anon',
-    file: null,
-    shared: false,
-    prot: 'rw',
-  });
+  run(mmapAnon('p', 'b', 4));
   run({ op: 'cpu-write', proc: 'p', range: buf(), value: { scale: 1, offset: 10 } });
   run({ op: 'open', proc: 'p', device: 'gpu0', mirror: 'm' });
   return { e, run, p: e.machine.procByName('p') as Proc };

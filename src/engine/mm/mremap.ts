@@ -24,9 +24,8 @@ import { MARK, type Gen } from '../trace/step';
 import { narrateFrees } from '../migrate/frees';
 import { findFreeRange } from './mmap';
 import { invalidateRange, invalidateRanges } from './notifier';
-import { FreeTally, putPage } from './pageref';
-import { addRss, rssKind } from './mapping';
-import { mapNewAnonPage } from './anon';
+import { FreeTally } from './pageref';
+import { copyPage } from './anon';
 import { PTE, PTEB } from './pte';
 import { findVma } from './vma';
 
@@ -146,13 +145,9 @@ function* breakKsm(k: Kernel, p: Proc, start: number, end: number): Gen<number> 
   let done = 0;
   for (const vpn of vpns) {
     const vma = findVma(p.vmas, vpn);
-    const old = p.pt.pfn(vpn);
     if (!vma) continue;
     const bits = k.seeds ? PTEB.write | PTEB.dirty | PTEB.young : PTEB.young;
-    if (mapNewAnonPage(k, p, vma, vpn, f.value[old] ?? 0, bits, k.seeds) < 0) break;
-    f.addMap(old, -1);
-    addRss(p, rssKind(k, old), -1);
-    putPage(k, old, tally);
+    if (!copyPage(k, p, vma, vpn, bits, k.seeds, tally)) break;
     done++;
   }
   const oom = done < vpns.length;

@@ -6,6 +6,7 @@ import { takeSnapshot, type Snapshot } from '../../engine/snapshot';
 import { formatCommand } from '../../scenario/format';
 import { parse } from '../../scenario/parse';
 import { inputKey, prepare, showsInDeviceRow, WHY, type ActionContext } from './prepare';
+import { mmapAnon } from '../../engine/testing/commands';
 
 function snapshotAfter(commands: Command[]): Snapshot {
   const c = Engine.create({
@@ -23,16 +24,7 @@ function snapshotAfter(commands: Command[]): Snapshot {
   return takeSnapshot(c.engine.machine, c.engine.k.seq);
 }
 
-const MMAP: Command = {
-  op: 'mmap',
-  proc: 'app',
-  buf: 'b',
-  pages: 4,
-  backing: 'anon',
-  file: null,
-  shared: false,
-  prot: 'rw',
-};
+const MMAP: Command = mmapAnon('app', 'b', 4);
 const OPEN: Command = { op: 'open', proc: 'app', device: 'gpu0', mirror: 'app/gpu0' };
 
 function context(snap: Snapshot, over: Partial<ActionContext> = {}): ActionContext {

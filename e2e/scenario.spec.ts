@@ -204,12 +204,16 @@ test.describe('scenario editor', () => {
     const words = list.locator('.cm-completionLabel');
     await expect(list).toBeVisible();
     await expect(words).toHaveText(['buf0']);
+    const picked = list.locator('li[aria-selected="true"] .cm-completionLabel');
     await page.keyboard.press('ArrowDown');
+    await expect(picked).toHaveText('buf0');
     await page.keyboard.press('Enter');
     await page.keyboard.type(' ');
     await expect(words).toHaveText(['rw', 'r', 'none']);
     await page.keyboard.type('n');
+    await expect(words).toHaveText(['none']);
     await page.keyboard.press('ArrowDown');
+    await expect(picked).toHaveText('none');
     await page.keyboard.press('Enter');
     await expect.poll(() => lab.editorText()).toMatch(/\napp mprotect buf0 none$/);
     // A verb's entry says what it does; Ctrl+Space asks on an empty line.

@@ -25,7 +25,14 @@ export function hmmCompletions(ctx: CompletionContext): CompletionResult | null 
 }
 
 export const hmmCompletion: Extension = [
-  // Nothing is selected until an arrow key picks a word: Enter keeps starting a new line.
-  autocompletion({ override: [hmmCompletions], icons: false, selectOnOpen: false }),
+  // Nothing is selected until an arrow key picks a word: Enter keeps starting a new line. So
+  // the keys need no grace period after the list opens (CodeMirror's interactionDelay, which
+  // otherwise lets an arrow pressed as the list appears move the cursor instead).
+  autocompletion({
+    override: [hmmCompletions],
+    icons: false,
+    selectOnOpen: false,
+    interactionDelay: 0,
+  }),
   keymap.of(completionKeymap),
 ];

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { COMMAND_OPS, specOf } from '../src/engine/commands/table';
 import { LabPage } from './pages/LabPage';
 
 test.describe('the lab, by clicking', () => {
@@ -145,6 +146,42 @@ test.describe('the lab, by clicking', () => {
     await lab.idle();
     expect(await lab.hookPte('app', 'buf0', 1)).toEqual(before);
     await expect.poll(() => lab.editorText()).toContain('app inc buf0[0..1]');
+  });
+
+  test('the action bar has a button for every action of the command table, inside its panel, none overlapping', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.writtenAndOpened(2, 7);
+    const panel = await page.getByTestId('actions').boundingBox();
+    if (!panel) throw new Error('no actions panel');
+    const boxes: { id: string; x: number; y: number; w: number; h: number }[] = [];
+    for (const op of COMMAND_OPS) {
+      for (const action of specOf(op).ui.actions) {
+        // gpu0's mirror is open (its own actions show), gpu1's is not (its open shows).
+        const device = op === 'open' ? 'gpu1' : 'gpu0';
+        const id = action.testId.replace('{device}', device);
+        const button = page.getByTestId(id);
+        await expect(button, id).toBeVisible();
+        await expect(button, id).toHaveAttribute('title', /\w/);
+        const b = await button.boundingBox();
+        if (!b) throw new Error(`${id} has no box`);
+        expect(b.x, id).toBeGreaterThanOrEqual(panel.x);
+        expect(b.x + b.width, id).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+        boxes.push({ id, x: b.x, y: b.y, w: b.width, h: b.height });
+      }
+    }
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const overlap =
+          a.x < b.x + b.w - 0.5 &&
+          b.x < a.x + a.w - 0.5 &&
+          a.y < b.y + b.h - 0.5 &&
+          b.y < a.y + a.h - 0.5;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
   });
 
   test('mremap moves a migrated buffer: its entries follow, the device keeps its pages', async ({

@@ -54,10 +54,13 @@ function subjectKind(names: Names, first: string): Subject | null {
   return null;
 }
 
+/** Each subject's verbs, looked up once per line read. */
+const OPS_BY_VERB = new Map(
+  COMMAND_OPS.flatMap((op) => specOf(op).verbs.map((v) => [`${specOf(op).subject} ${v}`, op])),
+);
+
 function opFor(subject: Subject, verb: string): CommandOp | undefined {
-  return COMMAND_OPS.find(
-    (op) => specOf(op).subject === subject && specOf(op).verbs.includes(verb),
-  );
+  return OPS_BY_VERB.get(`${subject} ${verb}`);
 }
 
 /** The open mirror a subject names: a mirror, or a device's only open mirror. */
@@ -67,17 +70,36 @@ function mirrorOf(names: Names, subject: string): string | undefined {
   return of.length === 1 ? of[0]?.[0] : undefined;
 }
 
-/** Reads the declarations of the lines before the cursor's, with the table's name arguments. */
-function namesOf(lines: readonly string[]): Names {
+/** The verbs of the commands that declare or forget a name (a line with another verb, or with
+ * a first word that is not a header word, changes no name: it is skipped unread). */
+const NAMING_VERBS: ReadonlySet<string> = new Set(
+  COMMAND_OPS.filter((op) => {
+    const spec = specOf(op);
+    return (
+      spec.ends === true ||
+      spec.args.some(
+        (a) =>
+          a.kind === 'mirror-as' ||
+          (a.kind === 'name' && a.role !== 'device' && a.role !== 'buffer'),
+      )
+    );
+  }).flatMap((op) => specOf(op).verbs),
+);
+const LINE = /^[ \t]*([^\s#"]+)[ \t]+([^\s#"]+)/gm;
+
+/** Reads the declarations of the text before the cursor's line, with the table's name arguments. */
+function namesOf(text: string): Names {
   const names: Names = {
     processes: new Set(),
     devices: new Set(),
     mirrors: new Map(),
     buffers: new Map(),
   };
-  for (const line of lines) {
-    const w = words(line);
-    const [first = '', second = ''] = w;
+  for (const m of text.matchAll(LINE)) {
+    const [, first = '', second = ''] = m;
+    if (first !== 'process' && first !== 'device' && !NAMING_VERBS.has(second)) continue;
+    const end = text.indexOf('\n', m.index);
+    const w = words(text.slice(m.index, end < 0 ? text.length : end));
     if (first === 'process' && second) {
       names.processes.add(second);
       names.buffers.set(second, new Set());
@@ -132,7 +154,7 @@ export function completionsAt(text: string, offset: number): Completion | null {
   const typed = /[^ \t]*$/.exec(before)?.[0] ?? '';
   const from = offset - typed.length;
   const done = words(before.slice(0, before.length - typed.length));
-  const names = namesOf(text.slice(0, lineStart).split('\n'));
+  const names = namesOf(text.slice(0, lineStart));
   const options = optionsFor(done, names);
   return options.length > 0 ? { from, options } : null;
 }

@@ -4,15 +4,20 @@ import { watchScrolling } from './scrollFocus';
 /**
  * A titled panel; `testId` names it for e2e. When its content is taller (or wider) than the
  * panel, the body joins the tab order so the keyboard can scroll it (Up/Down, Page Up/Down).
+ * The title is a label, set in small capitals; `detail` (what the panel shows now: a step, a
+ * frame, a time) follows it as written, since case carries meaning there (µs is not MS, and
+ * names are case-sensitive).
  */
 export function Panel({
   title,
+  detail,
   children,
   testId,
   className = '',
   aside,
 }: {
   title: string;
+  detail?: string | null;
   children: ReactNode;
   testId?: string;
   className?: string;
@@ -29,13 +34,14 @@ export function Panel({
   }, []);
   return (
     <section
-      aria-label={title}
+      aria-label={detail ? `${title} · ${detail}` : title}
       data-testid={testId}
       className={`flex min-h-0 flex-col rounded-md border border-slate-800 bg-slate-900/60 ${className}`}
     >
       <header className="flex items-center justify-between border-b border-slate-800 px-2 py-1">
-        <h2 className="text-[11px] font-semibold tracking-wide text-slate-300 uppercase">
-          {title}
+        <h2 className="min-w-0 truncate text-[11px] font-semibold tracking-wide text-slate-300">
+          <span className="uppercase">{title}</span>
+          {detail && <span className="font-normal"> · {detail}</span>}
         </h2>
         {aside}
       </header>

@@ -92,6 +92,7 @@ export function ActionBar() {
                 <Row
                   key={`device-${d.name}`}
                   label={`${d.name} ${abbrev}`}
+                  verbatim
                   title={`${d.name} (${d.type})${mirror ? `, mirror ${mirror.name}` : ''}`}
                   testId={`device-${d.name}`}
                 >
@@ -105,7 +106,7 @@ export function ActionBar() {
             })
           ) : (
             <div key={row}>
-              <Row label={rowLabel(row)}>
+              <Row label={rowLabel(row)} verbatim={row === 'process' || row === 'pages'}>
                 {row === 'process' && (
                   <select
                     aria-label="acting process"
@@ -138,13 +139,17 @@ export function ActionBar() {
   );
 }
 
+/** A row of actions. Its label is set in capitals unless it is a name (a process, the
+ * selected pages, a device), whose case carries meaning. */
 function Row({
   label,
+  verbatim = false,
   title,
   testId,
   children,
 }: {
   label: string;
+  verbatim?: boolean;
   title?: string;
   testId?: string;
   children: React.ReactNode;
@@ -152,7 +157,7 @@ function Row({
   return (
     <div className="flex flex-wrap items-center gap-1" data-testid={testId}>
       <span
-        className="w-[72px] shrink-0 truncate text-[10px] tracking-wide text-slate-500 uppercase"
+        className={`w-[72px] shrink-0 truncate text-[10px] tracking-wide text-slate-500 ${verbatim ? 'font-mono' : 'uppercase'}`}
         title={title ?? label}
       >
         {label}

@@ -37,7 +37,7 @@ export function Inspector() {
     ? `${dev.name}: MEMORY_DEVICE_${dev.type === 'private' ? 'PRIVATE' : dev.type === 'coherent' ? (snap.kernel === 'seeds' ? 'PUBLIC' : 'COHERENT') : 'FS_DAX'}`
     : 'none (system RAM)';
   return (
-    <Panel title={`struct page · ${frameLabel(snap, pfn)}`} testId="inspector">
+    <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
       <dl className="grid grid-cols-[80px_1fr] gap-x-2 font-mono text-[11px]">
         <dt className="text-slate-500">pfn</dt>
         <dd>

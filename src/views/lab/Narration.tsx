@@ -50,7 +50,8 @@ export function Narration() {
   const failed = op.ret !== 0 || op.problem;
   return (
     <Panel
-      title={`Narration · op ${op.index + 1}: ${describeCommand(op.command)}`}
+      title="Narration"
+      detail={`op ${op.index + 1}: ${describeCommand(op.command)}`}
       testId="narration"
     >
       <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_210px] gap-3">

@@ -37,7 +37,7 @@ export function PageTableView() {
   );
   const mirrors = snap.mirrors.filter((m) => m.open && m.pid === p.pid);
   return (
-    <Panel title={`Page tables · ${p.name} ${sel.buf}`} testId="page-tables">
+    <Panel title="Page tables" detail={`${p.name} ${sel.buf}`} testId="page-tables">
       <table className="w-full font-mono text-[10px]">
         <thead className="text-slate-500">
           <tr>

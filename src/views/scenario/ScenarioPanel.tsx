@@ -92,7 +92,8 @@ export function ScenarioPanel() {
       }
     >
       <Panel
-        title={title ? `Scenario · ${title}` : 'Scenario'}
+        title="Scenario"
+        detail={title}
         testId="scenario"
         className={expanded ? 'h-full bg-slate-950' : ''}
         aside={

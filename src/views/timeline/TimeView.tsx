@@ -39,11 +39,11 @@ export function TimeView() {
     .range([LABEL, W - 4]);
   const own = rows[0];
   const total = ops.reduce((t, o) => t + o.cost, 0);
-  const title = op ? `Simulated time · op ${op.index + 1}: ${formatNs(op.cost)}` : 'Simulated time';
+  const detail = op ? `op ${op.index + 1}: ${formatNs(op.cost)}` : null;
   const ovMax = Math.max(1, ...overview.map((b) => b.cost));
   const barW = overview.length ? (W - LABEL - 4) / overview.length : 0;
   return (
-    <Panel title={title} testId="time-view">
+    <Panel title="Simulated time" detail={detail} testId="time-view">
       {!op || !own ? (
         <p className="text-xs text-slate-400">
           Step into an operation to see where its simulated time goes.
@@ -53,7 +53,7 @@ export function TimeView() {
           width={W}
           height={rows.length * (ROW + 4) + 16 + OVERVIEW_H + 30}
           role="img"
-          aria-label={`${title}, by micro-step and phase, on each platform`}
+          aria-label={`Simulated time${detail ? ` of ${detail}` : ''}, by micro-step and phase, on each platform`}
         >
           {rows.map((r, ri) => (
             <g

@@ -145,7 +145,8 @@ test('an embed with autoplay and loop plays its range by itself and never touche
   const draft = await page.evaluate(() => localStorage.getItem('hmm-lab.draft'));
   expect(draft).toContain('buf0');
   await page.goto(`/?embed&views=page-tables&range=5-5&autoplay=30&loop#${link(null)}`);
-  await expect(page.getByTestId('player')).toBeVisible();
+  // The control bar mounts a frame after the player itself.
+  await expect(page.getByTestId('player-position')).toBeVisible();
   // Every position the player shows (at 30 steps a second one lasts 33 ms: too short to poll).
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid="player-position"]');

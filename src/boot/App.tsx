@@ -41,11 +41,12 @@ export function App({ lab }: { lab: OpenedLab }) {
 }
 
 /** The layout for the mode and the screen: the lab, presenter, an embed, or a phone's player. */
-function Shell({ debug }: { debug: boolean }) {
+function Shell({ debug, linkedStep }: { debug: boolean; linkedStep: boolean }) {
   const { mode } = useMode();
   usePredictInUrl();
   const phone = useMediaQuery(PHONE_QUERY);
-  if (mode.kind === 'embed') return <Player mode={mode} layout={phone ? 'stack' : 'grid'} />;
+  if (mode.kind === 'embed')
+    return <Player mode={mode} layout={phone ? 'stack' : 'grid'} startAtRange={!linkedStep} />;
   if (mode.kind === 'present') return <Presenter />;
   if (phone) return <Player mode={{ ...mode, views: [...PHONE_VIEWS] }} layout="stack" />;
   return <Lab debug={debug} />;
@@ -70,7 +71,7 @@ function LabApp({ lab }: { lab: OpenedLab }) {
 
   return (
     <LabStoreProvider store={store}>
-      <Shell debug={lab.debug} />
+      <Shell debug={lab.debug} linkedStep={lab.linkedStep} />
     </LabStoreProvider>
   );
 }

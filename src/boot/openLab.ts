@@ -23,6 +23,8 @@ export interface OpenedLab {
   mode: LabMode;
   /** `?debug`: fault-injection buttons in the top bar. */
   debug: boolean;
+  /** The link named a step to open at (a player otherwise starts at its range's start). */
+  linkedStep: boolean;
 }
 
 /** localStorage, or null where the browser refuses it (then nothing is autosaved). */
@@ -70,6 +72,7 @@ export function openLab(client: LabClient): OpenedLab {
     storage,
     mode: parsed.mode,
     debug: new URLSearchParams(search).has('debug'),
+    linkedStep: initial.at !== undefined && initial.at !== null,
   };
 }
 

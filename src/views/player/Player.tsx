@@ -58,7 +58,17 @@ function BarButton(props: {
   );
 }
 
-export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stack' }) {
+export function Player({
+  mode,
+  layout,
+  startAtRange = false,
+}: {
+  mode: LabMode;
+  layout: 'grid' | 'stack';
+  /** Land at the range's start (an embed whose link named no step: students start at the
+   * beginning, not at the end of the run). */
+  startAtRange?: boolean;
+}) {
   const store = useLabStore();
   const ops = useLab(selectOps);
   const pos = useLab(selectPosition);
@@ -83,14 +93,19 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
     if (prev) await s.seek(prev.op, prev.step);
   };
 
-  // Land at the range's start once, then autoplay if asked.
+  const toStart = async (): Promise<void> => {
+    const s = store.getState();
+    const start = rangeStart(s.ops, clampRange(s.ops, mode.range));
+    await s.seek(start.op, start.step);
+  };
+
+  // Land at the range's start once (unless the link named its own step), then autoplay if asked.
   useEffect(() => {
     if (!ready || started.current) return;
     started.current = true;
-    const s = store.getState();
-    const start = rangeStart(s.ops, clampRange(s.ops, mode.range));
-    if (mode.range || mode.autoplay !== null) void s.seek(start.op, start.step);
-  }, [ready, store, mode.range, mode.autoplay]);
+    if (mode.range || mode.autoplay !== null || startAtRange) void toStart();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toStart reads the store, not props
+  }, [ready, store, mode.range, mode.autoplay, startAtRange]);
 
   // Playback: one step per tick; at the end, loop to the start or stop.
   useEffect(() => {
@@ -105,9 +120,7 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
           setPlaying(false);
           return;
         }
-        const s = store.getState();
-        const start = rangeStart(s.ops, clampRange(s.ops, mode.range));
-        await s.seek(start.op, start.step);
+        await toStart();
       }
       if (!stop) timer = setTimeout(() => void tick(), 1000 / (mode.autoplay ?? 2));
     };
@@ -124,6 +137,7 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
     const tag = (e.target as HTMLElement).tagName;
     if (e.key === 'ArrowRight') void forward();
     else if (e.key === 'ArrowLeft') void back();
+    else if (e.key === 'Home') void toStart();
     else if (e.key === ' ' && tag !== 'BUTTON' && tag !== 'A') setPlaying((p) => !p);
     else return;
     e.preventDefault();
@@ -166,6 +180,7 @@ export function Player({ mode, layout }: { mode: LabMode; layout: 'grid' | 'stac
             aria-label="Player"
             className="flex items-center gap-1 border-t border-slate-800 bg-slate-950 px-2 py-1"
           >
+            <BarButton label="To the start" testId="player-start" icon="start" onClick={toStart} />
             <BarButton label="Step back" testId="player-back" icon="back" onClick={back} />
             <BarButton
               label={playing ? 'Pause' : 'Play'}

@@ -51,4 +51,39 @@ test.describe('legible', () => {
     await page.getByTestId('player').press('Home');
     await expect(position).toHaveText('boot');
   });
+
+  test('after a click on a page or a frame the arrow keys step the timeline; by keyboard they move within', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.writtenAndOpened(4, 7);
+    await lab.click('gpu0-migrate');
+    await lab.key('Home');
+    await lab.key('Shift+ArrowRight'); // the end of op 1: the buffer is mapped
+    const position = lab.position();
+    const mapped = await position.textContent();
+    await page.getByTestId('page-app-buf0-1').click();
+    await lab.key('ArrowRight');
+    await expect(position).not.toHaveText(mapped ?? '');
+    const after = await position.textContent();
+    // A click on a memory grid's frame inspects it and leaves the arrows to the timeline too.
+    const grid = page.getByTestId('grid-ram').locator('canvas');
+    const box = await grid.boundingBox();
+    if (!box) throw new Error('no RAM grid');
+    await page.mouse.click(box.x + 4, box.y + 4);
+    await lab.key('ArrowRight');
+    await expect(position).not.toHaveText(after ?? '');
+    // Reached by Tab, the buffer keeps its arrows: they move between its pages.
+    const cell = page.getByTestId('page-app-buf0-0');
+    await cell.focus();
+    const before = await position.textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('page-app-buf0-1')).toBeFocused();
+    await expect(position).toHaveText(before ?? '');
+    // The theme toggle's label and tooltip name the same thing.
+    const toggle = page.getByTestId('theme-toggle');
+    await expect(toggle).toHaveText('light theme');
+    await expect(toggle).toHaveAttribute('title', /^Light theme: off/);
+  });
 });

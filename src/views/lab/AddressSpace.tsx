@@ -45,6 +45,7 @@ import { pageLook, RESIDENCE_LEGEND, type Residence } from '../model/residence';
 import { BufferStrip } from './BufferStrip';
 import { Panel } from '../../ui/Panel';
 import { watchScrolling } from '../../ui/scrollFocus';
+import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
 
 interface Anchor {
   proc: string;
@@ -466,7 +467,10 @@ function Cells({
         data-testid={cellId(p.name, buf.name, i)}
         data-residence={mapped ? look.residence : 'unmapped'}
         title={label}
-        onPointerDown={(e) => down(at, e.shiftKey)}
+        onPointerDown={(e) => {
+          pressWithoutFocus(e);
+          down(at, e.shiftKey);
+        }}
         onPointerEnter={() => enter(at)}
         onKeyDown={(e) => onKey(e, at)}
         className={`flex h-[18px] w-[18px] cursor-pointer items-center justify-center rounded-[3px] font-mono text-[10px] font-bold ${

@@ -26,6 +26,7 @@ import { painted } from '../testHook';
 import { themeColors } from '../theme/colors';
 import { getTheme, subscribeTheme } from '../theme/theme';
 import { Panel } from '../../ui/Panel';
+import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
 
 const WIDTH = 396;
 
@@ -256,6 +257,7 @@ function Grid({
           setTip(c && snap ? describeFrame(snap, c.pfn, c.state) : '');
         }}
         onMouseLeave={() => setTip('')}
+        onPointerDown={pressWithoutFocus}
         onClick={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
           const i = cellAt(e.clientX - r.left, e.clientY - r.top, shape.count, layout);

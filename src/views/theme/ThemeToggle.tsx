@@ -13,7 +13,12 @@ export function ThemeToggle() {
       data-testid="theme-toggle"
       data-theme-current={theme}
       aria-pressed={light}
-      title={light ? 'Back to the dark theme' : 'Switch to the light theme'}
+      // A toggle named "light theme": the tooltip says the same, on or off, and what a press does.
+      title={
+        light
+          ? 'Light theme: on (press for the dark theme)'
+          : 'Light theme: off (press to turn it on)'
+      }
       onClick={() => setTheme(light ? 'dark' : 'light')}
       className={`flex items-center gap-1 rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         light

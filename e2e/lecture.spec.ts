@@ -68,25 +68,45 @@ test('presenter mode, by keys only, through a whole preset', async ({ page }) =>
   expect(lab.errors).toEqual([]);
 });
 
-test('predict, then reveal: the class guesses, the next key reveals', async ({ page }) => {
+/** Whether two boxes share any area (touching edges do not count). */
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test('predict, then reveal: per operation by default, per micro-step on request, never over the answer', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // Before "gpu0 migrate": the next operation moves the page to the device.
   await page.goto(`/?predict#${link({ op: 4, step: -1 })}`);
   await lab.idle();
   const card = page.getByTestId('predict-card');
   await expect(card).toHaveAttribute('data-phase', 'idle');
+  await expect(page.getByTestId('predict-unit-operation')).toHaveAttribute('aria-pressed', 'true');
   await lab.select('app', 'buf', 0); // the page, and its RAM frame in the inspector
   const where = await lab.position().textContent();
   expect(where).toMatch(/^op 5\/7 · step 0\//);
 
-  await lab.key('Shift+ArrowRight');
+  await lab.key('ArrowRight');
   await expect(card).toHaveAttribute('data-phase', 'asking');
   await expect(lab.position()).toHaveText(where ?? ''); // nothing moved yet
+  // The card sits beside the views that show the answer, never over them.
+  const cardBox = await card.boundingBox();
+  for (const id of ['page-tables', 'inspector', 'memory', 'address-space']) {
+    const box = await page.getByTestId(id).boundingBox();
+    if (!cardBox || !box) throw new Error(`no box for ${id}`);
+    expect(overlaps(cardBox, box), `the predict card covers ${id}`).toBe(false);
+  }
   await page.getByTestId('guess-where-ram').click(); // a wrong guess
   await page.getByTestId('guess-ref-1').click(); // another
   await expect(page.getByTestId('guess-where-ram')).toHaveAttribute('aria-pressed', 'true');
 
-  await lab.key('Shift+ArrowRight');
+  // A micro-step forward reveals the end of the whole operation.
+  await lab.key('ArrowRight');
   await expect(card).toHaveAttribute('data-phase', 'revealed');
   await expect(lab.position()).toHaveText(/^op 5\/7 · step (\d+)\/\1$/);
   await expect(page.getByTestId('guess-where-dev:gpu0')).toHaveText(/^✓ /);
@@ -96,6 +116,32 @@ test('predict, then reveal: the class guesses, the next key reveals', async ({ p
   // The next step forward asks again.
   await lab.key('ArrowRight');
   await expect(card).toHaveAttribute('data-phase', 'asking');
+
+  // Per micro-step: the reveal moves one micro-step.
+  await page.getByTestId('predict-unit-step').click();
+  await expect(page.getByTestId('predict-status')).toContainText('micro-step');
+  const before = await lab.position().textContent();
+  const [, op, step] = /^op (\d+)\/7 · step (\d+)\//.exec(before ?? '') ?? [];
+  await lab.key('ArrowRight');
+  await expect(card).toHaveAttribute('data-phase', 'revealed');
+  await expect(lab.position()).toHaveText(new RegExp(`^op ${Number(op) + 1}/7 · step 1/`));
+  expect(Number(step)).toBeGreaterThan(0); // at the end of op 5, so the next is op 6's first
+  expect(lab.errors).toEqual([]);
+});
+
+test('the presenter keeps the predict card out of its views', async ({ page }) => {
+  const lab = new LabPage(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/?present&predict&views=page-tables,inspector#${link({ op: 4, step: -1 })}`);
+  await lab.idle();
+  const card = page.getByTestId('predict-card');
+  await expect(card).toBeVisible();
+  const cardBox = await card.boundingBox();
+  for (const id of ['page-tables', 'inspector']) {
+    const box = await page.getByTestId(id).boundingBox();
+    if (!cardBox || !box) throw new Error(`no box for ${id}`);
+    expect(overlaps(cardBox, box), `the predict card covers ${id}`).toBe(false);
+  }
   expect(lab.errors).toEqual([]);
 });
 

@@ -7,7 +7,7 @@ import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
 import type { Step } from '../scenario/ast';
-import { endPosition, stepInto } from '../timeline/navigation';
+import { endPosition, stepInto, stepOver } from '../timeline/navigation';
 import type { Position } from '../timeline/position';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
@@ -258,8 +258,9 @@ describe('the lab store', () => {
     expect(s().predict.phase).toBe('asking');
     store.getState().guess({ where: 'ram', ref: 1 });
     expect(s().predict.guess).toEqual({ where: 'ram', ref: 1 });
+    // The question is about the next operation: the reveal lands at its end.
     await store.getState().step('into');
-    expect(s().position).toEqual(stepInto(s().ops, { op: -1, step: -1 }));
+    expect(s().position).toEqual(stepOver(s().ops, { op: -1, step: -1 }));
     expect(s().predict.phase).toBe('revealed');
     expect(s().predict.guess).toEqual({ where: 'ram', ref: 1 }); // kept to compare with the answer
     await store.getState().step('over');
@@ -273,6 +274,14 @@ describe('the lab store', () => {
     await store.getState().step('into');
     expect(s().predict.phase).toBe('idle');
     expect(s().position).toEqual(asked);
+    // Asking about micro-steps instead: the reveal moves one micro-step.
+    store.getState().setPredictUnit('step');
+    store.getState().setPredict(true);
+    const at = s().position ?? { op: -1, step: -1 };
+    await store.getState().step('into');
+    await store.getState().step('into');
+    expect(s().position).toEqual(stepInto(s().ops, at));
+    expect(s().predict.unit).toBe('step');
   });
 
   it('plays to the end and stops', async () => {

@@ -15,7 +15,12 @@ type Reads = NavigationSlice & Pick<LabState, 'predict' | 'flushText' | 'setPlay
 /** Three operations of 2, 0 and 1 steps, on lines 3, 5 and 9. */
 const ops = opsOf([2, 0, 1]).map((o, i) => ({ ...o, line: [3, 5, 9][i] })) as OpView[];
 
-const predictOff: PredictState = { on: false, phase: 'idle', guess: { where: null, ref: null } };
+const predictOff: PredictState = {
+  on: false,
+  phase: 'idle',
+  unit: 'operation',
+  guess: { where: null, ref: null },
+};
 
 /** A navigation slice over `ops` at boot: seeks land at once; requests are kept to look at. */
 function navigator() {
@@ -77,12 +82,21 @@ describe('navigation', () => {
     expect(s().position).toEqual({ op: 2, step: 0 });
   });
 
-  it('a step forward asks first when predicting, and the next one moves and reveals', async () => {
+  it('a step forward asks first when predicting, and the next one reveals the end of the operation', async () => {
     const { store, s, seeks } = navigator();
     store.setState({ predict: { ...predictOff, on: true } });
     await s().step('into');
     expect(seeks).toEqual([]);
     expect(s().predict.phase).toBe('asking');
+    await s().step('into');
+    expect(seeks).toEqual([{ op: 0, step: 1 }]); // op 0 has two micro-steps
+    expect(s().predict.phase).toBe('revealed');
+  });
+
+  it('asked per micro-step, the reveal moves one micro-step', async () => {
+    const { store, s, seeks } = navigator();
+    store.setState({ predict: { ...predictOff, on: true, unit: 'step' } });
+    await s().step('into');
     await s().step('into');
     expect(seeks).toEqual([{ op: 0, step: 0 }]);
     expect(s().predict.phase).toBe('revealed');

@@ -9,7 +9,7 @@ import { endPosition, isEnd, opAtLine, stepTarget } from '../timeline/navigation
 import { BOOT, samePosition } from '../timeline/position';
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
-import { afterMove, asking, asksFirst } from './predictSlice';
+import { afterMove, asking, asksFirst, revealMove } from './predictSlice';
 import type { Slice } from './slice';
 import type { LabState, NavigationSlice, PredictSlice } from './types';
 import type { RangeSelection } from '../timeline/selection';
@@ -46,9 +46,10 @@ export function navigationSlice(
         set({ predict: asking(predict) });
         return Promise.resolve();
       }
+      const move = revealMove(predict, kind);
       const after = afterMove(predict, forward);
       if (after !== predict) set({ predict: after });
-      const next = stepTarget(kind, ops, p);
+      const next = stepTarget(move, ops, p);
       if (samePosition(next, p)) return Promise.resolve();
       return fx.seeks.to(next);
     },

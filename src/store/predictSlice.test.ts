@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterMove, asking, asksFirst, predictSlice } from './predictSlice';
+import { afterMove, asking, asksFirst, predictSlice, revealMove } from './predictSlice';
 import { sliceStore } from './testStore';
 import type { PredictState } from './types';
 
 const state = (p: Partial<PredictState>): PredictState => ({
   on: true,
   phase: 'idle',
+  unit: 'operation',
   guess: { where: 'ram', ref: 2 },
   ...p,
 });
@@ -37,12 +38,32 @@ describe('predict-then-reveal', () => {
   it('the slice turns it on and off afresh and merges guesses', () => {
     const store = sliceStore(predictSlice, {});
     const s = () => store.getState();
-    expect(s().predict).toEqual({ on: false, phase: 'idle', guess: { where: null, ref: null } });
+    expect(s().predict).toEqual({
+      on: false,
+      phase: 'idle',
+      unit: 'operation',
+      guess: { where: null, ref: null },
+    });
     s().setPredict(true);
     s().guess({ where: 'gpu0' });
     s().guess({ ref: 1 });
-    expect(s().predict).toEqual({ on: true, phase: 'idle', guess: { where: 'gpu0', ref: 1 } });
+    expect(s().predict).toEqual({
+      on: true,
+      phase: 'idle',
+      unit: 'operation',
+      guess: { where: 'gpu0', ref: 1 },
+    });
+    s().setPredictUnit('step');
     s().setPredict(true);
     expect(s().predict.guess).toEqual({ where: null, ref: null });
+    expect(s().predict.unit).toBe('step'); // the unit outlives a question
+  });
+
+  it('answers a question about the next operation at its end, about a micro-step after it', () => {
+    expect(revealMove(state({ phase: 'asking' }), 'into')).toBe('over');
+    expect(revealMove(state({ phase: 'asking', unit: 'step' }), 'into')).toBe('into');
+    expect(revealMove(state({ phase: 'asking' }), 'backInto')).toBe('backInto');
+    expect(revealMove(state({ phase: 'idle' }), 'into')).toBe('into');
+    expect(revealMove(state({ on: false, phase: 'asking' }), 'into')).toBe('into');
   });
 });

@@ -20,6 +20,14 @@ export function asking(p: PredictState): PredictState {
 }
 
 /**
+ * The move a step makes while predicting: a question about the next operation is answered at its
+ * end, so a micro-step forward that reveals goes over the operation instead.
+ */
+export function revealMove<K extends string>(p: PredictState, kind: K): K | 'over' {
+  return p.on && p.phase === 'asking' && p.unit === 'operation' && kind === 'into' ? 'over' : kind;
+}
+
+/**
  * After a step that moves: forward reveals the answer (the guesses stay, to compare), back
  * drops the question. The same state when there is no question.
  */
@@ -28,8 +36,10 @@ export function afterMove(p: PredictState, forward: boolean): PredictState {
 }
 
 export const predictSlice: Slice<PredictSlice, PredictSlice> = (set, get) => ({
-  predict: { on: false, phase: 'idle', guess: noGuess() },
-  setPredict: (on) => set({ predict: { on, phase: 'idle', guess: noGuess() } }),
+  predict: { on: false, phase: 'idle', unit: 'operation', guess: noGuess() },
+  setPredict: (on) =>
+    set({ predict: { on, phase: 'idle', unit: get().predict.unit, guess: noGuess() } }),
+  setPredictUnit: (unit) => set({ predict: { ...get().predict, unit } }),
   guess: (g) => {
     const p = get().predict;
     set({ predict: { ...p, guess: { ...p.guess, ...g } } });

@@ -62,6 +62,9 @@ export interface LoadOptions {
 export interface PredictState {
   on: boolean;
   phase: 'idle' | 'asking' | 'revealed';
+  /** What a question is about: the next operation (the default: a reveal moves to its end), or
+   * the next micro-step. */
+  unit: 'operation' | 'step';
   /** The audience's guesses: a residence id (see views/predict) and a refcount. */
   guess: { where: string | null; ref: number | null };
 }
@@ -69,6 +72,8 @@ export interface PredictState {
 export interface PredictSlice {
   predict: PredictState;
   setPredict: (on: boolean) => void;
+  /** Ask about the next operation or the next micro-step (kept while predicting goes on and off). */
+  setPredictUnit: (unit: PredictState['unit']) => void;
   guess: (g: Partial<PredictState['guess']>) => void;
 }
 

@@ -57,7 +57,7 @@ export function Lab({ debug }: { debug: boolean }) {
         <div className="h-10 border-b border-slate-800" />
       )}
       {predictOn && (
-        <div className="fixed top-12 right-3 z-30 w-[560px]">
+        <div className="shrink-0 px-2 pt-2">
           <PredictCard />
         </div>
       )}

@@ -10,6 +10,16 @@ import { refAnswer, subjectOf, whereAnswer, whereChoices } from './question';
 
 const REFS = [0, 1, 2, 3, 4];
 
+/** What a question is about: a whole operation (the reveal lands at its end) or one micro-step. */
+const UNITS = [
+  {
+    id: 'operation',
+    label: 'per operation',
+    title: 'Ask about the next operation; → reveals its end state',
+  },
+  { id: 'step', label: 'per micro-step', title: 'Ask about the next micro-step' },
+] as const;
+
 function ChoiceButton(props: {
   label: string;
   picked: boolean;
@@ -33,7 +43,7 @@ function ChoiceButton(props: {
       aria-pressed={props.picked}
       disabled={props.disabled}
       onClick={props.onPick}
-      className={`rounded border px-2 py-0.5 text-xs focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 ${tone}`}
+      className={`rounded border px-2 py-0.5 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 ${tone}`}
     >
       {props.verdict === 'answer'
         ? '✓ '
@@ -54,6 +64,7 @@ export function PredictCard({ large = false }: { large?: boolean }) {
   const watched = useLab(selectWatched);
   const guess = useLab((s) => s.guess);
   const setPredict = useLab((s) => s.setPredict);
+  const setUnit = useLab((s) => s.setPredictUnit);
   if (!predict.on || !snap) return null;
   const subject = subjectOf(snap, sel);
   const revealed = predict.phase === 'revealed';
@@ -61,27 +72,47 @@ export function PredictCard({ large = false }: { large?: boolean }) {
   const ref = revealed ? refAnswer(snap, watched) : null;
   const verdict = (picked: boolean, isAnswer: boolean): 'right' | 'wrong' | 'answer' | null =>
     !revealed ? null : isAnswer ? (picked ? 'right' : 'answer') : picked ? 'wrong' : null;
+  const about = predict.unit === 'operation' ? 'operation' : 'micro-step';
   const status =
     predict.phase === 'idle'
-      ? 'Press → to ask the class about the next step.'
+      ? `Press → to ask the class about the next ${about}.`
       : predict.phase === 'asking'
-        ? 'Take guesses, then press → to reveal.'
+        ? `Take guesses, then press → to reveal the end of the ${about}.`
         : 'Press → for the next question.';
   return (
     <section
       aria-label="Predict, then reveal"
       data-testid="predict-card"
       data-phase={predict.phase}
-      className={`rounded-lg border border-amber-500/70 bg-slate-900/95 p-2 shadow-xl ${large ? 'text-base' : 'text-xs'}`}
+      className={`rounded-lg border border-amber-500/70 bg-slate-900/95 p-2 ${large ? 'text-lg' : 'text-sm'}`}
     >
       <header className="mb-1 flex items-center gap-2">
         <h2 className="font-semibold text-amber-200">Predict, then reveal</h2>
         <span className="flex-1 text-slate-300" role="status" data-testid="predict-status">
           {status}
         </span>
+        <div
+          role="group"
+          aria-label="Ask about"
+          className="flex overflow-hidden rounded border border-slate-600"
+        >
+          {UNITS.map((u) => (
+            <button
+              key={u.id}
+              type="button"
+              aria-pressed={predict.unit === u.id}
+              title={u.title}
+              data-testid={`predict-unit-${u.id}`}
+              onClick={() => setUnit(u.id)}
+              className={`px-1.5 ${predict.unit === u.id ? 'bg-amber-600 text-white' : 'bg-slate-800 text-slate-200 hover:bg-slate-700'}`}
+            >
+              {u.label}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
-          className="rounded bg-slate-700 px-1.5 text-xs text-slate-100 hover:bg-slate-600"
+          className="rounded bg-slate-700 px-1.5 text-slate-100 hover:bg-slate-600"
           onClick={() => setPredict(false)}
           data-testid="predict-off"
         >
@@ -89,7 +120,7 @@ export function PredictCard({ large = false }: { large?: boolean }) {
         </button>
       </header>
       {predict.phase !== 'idle' && (
-        <div className="space-y-1.5">
+        <div className="flex flex-wrap items-start gap-x-6 gap-y-1.5">
           {subject ? (
             <div>
               <div className="mb-0.5 text-slate-200">
@@ -139,7 +170,7 @@ export function PredictCard({ large = false }: { large?: boolean }) {
             <div className="text-slate-400">Inspect a frame to ask about its refcount.</div>
           )}
           {revealed && (
-            <div data-testid="predict-answer" className="text-emerald-200">
+            <div data-testid="predict-answer" className="basis-full text-emerald-200">
               {where !== null &&
                 `It lives in ${whereChoices(snap).find((c) => c.id === where)?.label ?? where}. `}
               {ref !== null && `Its refcount is ${ref}.`}

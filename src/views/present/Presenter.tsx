@@ -115,7 +115,7 @@ export function Presenter() {
           <Pending />
         )}
         {predictOn && (
-          <div className="absolute right-4 bottom-4 z-10 w-[min(720px,90%)]">
+          <div className="shrink-0 pt-2">
             <PredictCard large />
           </div>
         )}

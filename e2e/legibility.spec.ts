@@ -86,4 +86,34 @@ test.describe('legible', () => {
     await expect(toggle).toHaveText('light theme');
     await expect(toggle).toHaveAttribute('title', /^Light theme: off/);
   });
+
+  test('a typo stops only its own line: the commands above it run, did-you-mean fixes it in one click', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    const header = 'ram 16\ndevice gpu0 private 8\nprocess app\n';
+    const link = encodeLink({ text: header, at: null, selection: null, watched: null });
+    await page.goto(`/#${link}`);
+    await lab.idle();
+    await expect(lab.position()).toHaveText('boot · 0 ops');
+    await lab.editor().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(
+      'app mmap buf 1\napp write buf 42\napp open gpu0\ngpu0 read buf\ngpu0 migrat buf\n',
+    );
+    // The four good commands ran, and the lab shows the end of the last of them.
+    await expect(lab.position()).toHaveText(/^op 4\/4 · step (\d+)\/\1$/);
+    await expect(lab.banner()).toContainText('runs the 4 commands above line 8');
+    await expect(lab.banner()).toContainText('did you mean "migrate"?');
+    const typo = page.locator('.cm-lintRange-error');
+    await expect(typo).toHaveText('migrat');
+    // The fix is offered where the error is shown.
+    await typo.hover();
+    const fix = page.locator('.cm-diagnosticAction', { hasText: 'change to migrate' });
+    await fix.click();
+    await expect(typo).toHaveCount(0);
+    await expect(lab.position()).toHaveText(/^op 5\/5 · step (\d+)\/\1$/);
+    await expect(page.getByTestId('narration')).toContainText('migrate');
+    expect(lab.errors).toEqual([]);
+  });
 });

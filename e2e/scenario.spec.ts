@@ -143,7 +143,7 @@ test.describe('timeline', () => {
 });
 
 test.describe('scenario editor', () => {
-  test('an error shows at its line; the lab keeps the last run; fixing it re-runs at the same step', async ({
+  test('an error shows at its line; the lab runs the lines above it; fixing it lands at the end of the new command', async ({
     page,
   }) => {
     const lab = new LabPage(page);
@@ -163,14 +163,13 @@ test.describe('scenario editor', () => {
     await expect(page.locator('.cm-lintRange-error')).toHaveText('frobnicate');
     await expect(page.getByTestId('scenario-status')).toHaveText(/1 error/);
     await expect(lab.banner()).toHaveAttribute('data-kind', 'scenario');
-    await expect(lab.banner()).toContainText(`line ${bad}`);
-    // The lab still shows the last run.
+    await expect(lab.banner()).toContainText(`above line ${bad}`);
+    // The lab still shows the commands above it, as they ran.
     await expect(lab.position()).toHaveText(ops ?? '');
 
-    // Fix it into a real command: it runs, and the position stays where it was.
+    // Fix it into a real command: it runs, and the lab lands at its end.
     await lab.key('Home'); // body focus: keys go to the timeline
     await lab.key('Shift+ArrowRight');
-    const at = await lab.position().textContent();
     await lab.editor().click();
     await page.keyboard.press('Control+End');
     for (let i = 0; i < 'frobnicate buf0'.length; i++) await page.keyboard.press('Backspace');
@@ -178,12 +177,9 @@ test.describe('scenario editor', () => {
     await expect(marker).toHaveCount(0);
     await expect(page.getByTestId('scenario-status')).toHaveText(/operations/);
     await lab.idle();
-    // Same step, one more operation in the timeline.
-    const oneMore = (at ?? '').replace(
-      /^op (\d+)\/(\d+)/,
-      (_, a: string, b: string) => `op ${a}/${Number(b) + 1}`,
-    );
-    await expect(lab.position()).toHaveText(oneMore);
+    // One more operation in the timeline, shown at its end.
+    const n = Number(/^op \d+\/(\d+)/.exec(ops ?? '')?.[1]) + 1;
+    await expect(lab.position()).toHaveText(new RegExp(`^op ${n}/${n} · step (\\d+)/\\1$`));
 
     // Undo removes the line again (one undo step per edit group), redo brings it back.
     await page.getByTestId('undo').click();

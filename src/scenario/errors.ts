@@ -14,6 +14,8 @@ export interface ScenarioError {
   message: string;
   /** The words that would have been accepted here, when there is a short list of them. */
   expected?: string[];
+  /** The accepted word the text most likely meant (see suggest.ts): "did you mean" it. */
+  suggestion?: string;
   /** JSON only: the path of the offending value, e.g. `scenario.steps[3].command.pages`. */
   path?: string;
 }

@@ -380,7 +380,9 @@ describe('commands', () => {
     expect(error('p mmap b 1 shared private')).toBe(
       '19 private or shared is given twice ("private")',
     );
-    expect(error('p mprotect buf rwx')).toBe('16 expected a protection, found "rwx"');
+    expect(error('p mprotect buf rwx')).toBe(
+      '16 expected a protection, found "rwx"; did you mean "rw"?',
+    );
     expect(error('p madvise buf free')).toBe('15 expected an advice, found "free"');
     expect(error('p gup buf pin pin')).toBe('15 the gup flag pin is given twice');
     expect(error('p gup buf sideways')).toBe('11 expected a gup flag, found "sideways"');

@@ -19,6 +19,7 @@ import { ErrorList, type ParseResult, type ScenarioError } from './errors';
 import { parseCommand, readWord } from './parse-command';
 import { parseExpect } from './parse-expect';
 import { SymbolTracker } from './symbols';
+import { withSuggestions } from './suggest';
 import { columnOf, readInt, type Fields } from './terms';
 import { Cursor, LineError, lineEnd, nextLineStart, tokenizeLine, type Token } from './tokenize';
 import { HEADER_WORDS, quote, titleProblem, type HeaderWord } from './values';
@@ -125,7 +126,7 @@ function parseText(text: string, headerOnly = false): ParseResult {
     }
   }
   return errors.items.length > 0
-    ? { ok: false, errors: errors.items }
+    ? { ok: false, errors: withSuggestions(text, errors.items) }
     : { ok: true, scenario: st.scenario };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { MachineSpec } from '../engine/commands/terms';
 import type { Step } from '../scenario/ast';
-import type { Position } from '../timeline/position';
+import type { Landing } from '../timeline/position';
 import { LabCrashError } from '../worker/client';
 import { LabHost } from '../worker/host';
 import { storyboard } from '../worker/testFixtures';
@@ -23,7 +23,7 @@ type Lab = Pick<
 function crashedLab(dies: (steps: Step[]) => LabCrashError | null = () => null) {
   const inits: number[] = [];
   const client = {
-    init: (spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null) => {
+    init: (spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null) => {
       inits.push(steps.length);
       const e = dies(steps);
       return e ? Promise.reject(e) : Promise.resolve(new LabHost().init(spec, steps, at, watch));

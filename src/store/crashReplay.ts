@@ -9,7 +9,7 @@
  */
 import type { MachineSpec } from '../engine/commands/terms';
 import type { Step } from '../scenario/ast';
-import type { Position } from '../timeline/position';
+import { landingOp, type Landing } from '../timeline/position';
 import { isCrash, type LabConnection, type StateReply } from '../worker/client';
 import { applyReply, type SetLab } from './bridge';
 import { replayFailed, restarted, stoppedAgain, workerStopped } from './messages';
@@ -29,8 +29,8 @@ function crashOf(e: CrashError): Crash {
 }
 
 /** Where a run of the commands before `k` lands: at `at` when that is before k, else its end. */
-function before(at: Position | null, k: number): Position | null {
-  return at && at.op < k ? at : null;
+function before(at: Landing | null, k: number): Landing | null {
+  return at && landingOp(at) < k ? at : null;
 }
 
 /** `e` is a crash on command `op` of `steps` (one of the user's own commands). */
@@ -55,7 +55,7 @@ export interface CrashReplay {
   initText(
     spec: MachineSpec,
     steps: Step[],
-    at: Position | null,
+    at: Landing | null,
     watched: number | null,
   ): Promise<{ reply: StateReply; killed: { k: number; reason: string } | null }>;
 }

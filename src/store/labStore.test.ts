@@ -8,7 +8,7 @@ import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
 import type { Step } from '../scenario/ast';
 import { endPosition, stepInto, stepOver } from '../timeline/navigation';
-import type { Position } from '../timeline/position';
+import type { Landing } from '../timeline/position';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
 import { createLabStore } from './labStore';
@@ -31,7 +31,7 @@ class FakeClient implements LabConnection {
   crashOn: string | null = null;
   private listeners = new Set<(reason: string, op: number | null) => void>();
 
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null) {
+  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null) {
     this.inits.push(steps);
     return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
@@ -163,12 +163,13 @@ describe('the lab store', () => {
     expect(s().error).toBeNull();
   });
 
-  it('an edit runs after a pause, keeping the unchanged prefix and the current step', async () => {
+  it('an edit runs after a pause, keeping the unchanged prefix, and lands at the end of what changed', async () => {
     const { s, store, client } = await lab();
     await store.getState().seek(1, 1);
     expect(s().error).toBeNull();
     const ops = s().ops;
     const text = s().text.replace(/^app read buf(.*)$/m, 'app read buf$1\napp read buf');
+    const inserted = s().steps.findIndex((x) => x.command.op === 'cpu-read') + 1;
     store.getState().setText(text);
     expect(s().textPending).toBe(true);
     expect(client.log).toEqual(['seek>', '<seek']);
@@ -176,21 +177,33 @@ describe('the lab store', () => {
     await idle(store);
     expect(s().textPending).toBe(false);
     expect(s().ops).toHaveLength(ops.length + 1);
-    expect(s().position).toEqual({ op: 1, step: 1 });
+    expect(s().position).toEqual(endPosition(s().ops.slice(0, inserted + 1)));
     expect(s().ops[0]).toBe(ops[0]); // kept, not re-run
     expect(client.log.filter((l) => l === 'init>')).toHaveLength(1);
+    // An edit that changes no command (a comment) leaves the views where they are.
+    await store.getState().seek(1, 0);
+    store.getState().setText(`# a comment\n${s().text}`);
+    await store.getState().flushText();
+    await idle(store);
+    expect(s().position).toEqual({ op: 1, step: 0 });
   });
 
-  it('a text with errors keeps the last run, says where, and refuses clicks until fixed', async () => {
-    const { s, store } = await lab();
+  it('a text with errors runs the commands above the first one, says where, and refuses clicks until fixed', async () => {
+    const { s, store, client } = await lab();
     const { ops, snapshot } = s();
+    const inits = () => client.log.filter((l) => l === 'init>').length;
+    const before = inits();
     store.getState().setText(`${s().text}app frobnicate buf\n`);
     await store.getState().flushText();
     expect(s().textErrors).toHaveLength(1);
     const line = s().text.trimEnd().split('\n').length;
     expect(s().textErrors[0]!.line).toBe(line);
     expect(s().error?.kind).toBe('scenario');
-    expect(s().error?.message).toMatch(new RegExp(`line ${line}`));
+    expect(s().error?.message).toMatch(
+      new RegExp(`line ${line}.*runs the ${ops.length} commands above line ${line}\\.$`),
+    );
+    // What runs is what ran: the worker is not asked again.
+    expect(inits()).toBe(before);
     expect(s().ops).toBe(ops);
     expect(s().snapshot).toBe(snapshot);
     await store.getState().run(badRead);

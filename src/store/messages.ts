@@ -44,6 +44,17 @@ export function textError(n: number, first: string): LabError {
   };
 }
 
+/**
+ * The text has `n` errors, the first one (`first`, its message) on `line`: the lab runs the `k`
+ * commands above that line.
+ */
+export function textRunsBefore(n: number, first: string, line: number, k: number): LabError {
+  return {
+    kind: 'scenario',
+    message: `The scenario text has ${plural(n, 'error')} (${first}); the lab runs the ${plural(k, 'command')} above line ${line}.`,
+  };
+}
+
 /** A link or draft asked for a step the scenario does not have. */
 export function noStepNotice(at: Position): LabError {
   return {

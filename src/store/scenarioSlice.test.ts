@@ -144,11 +144,11 @@ describe('the scenario text: actions', () => {
     expect(requests).toHaveLength(2);
   });
 
-  it('a text with errors runs nothing; load stops playback, and drops the selection unless it brings one', async () => {
+  it('a text whose header has errors runs nothing; load stops playback, and drops the selection unless it brings one', async () => {
     const { s, requests, playTimer } = editor();
     playTimer.start(() => {}, 1000);
     // A selection load brings arrives with the reply; until then the current one stays.
-    await s().load('app frobnicate buf\n', { selection: null });
+    await s().load('ram frobnicate\n', { selection: null });
     expect(playTimer.pending).toBe(false);
     expect(s()).toMatchObject({ playing: false, selection: sel });
     expect(requests).toHaveLength(0);
@@ -162,10 +162,21 @@ describe('the scenario text: actions', () => {
 
   it('a click with the text in error runs nothing and says why', async () => {
     const { s, requests } = editor();
-    await s().load('app frobnicate buf\n');
+    await s().load('ram frobnicate\n');
     const read: Command = f.commands[1]!;
     await s().run(read);
     expect(requests).toHaveLength(0);
     expect(s().error?.message).toMatch(/^The scenario text has 1 error/);
+  });
+
+  it('a text with an error below the header runs the commands above it', async () => {
+    const { s, requests } = editor();
+    const text = `${STORYBOARD}\ngpu0 migrat buf\n`;
+    await s().load(text);
+    expect(requests).toHaveLength(1);
+    expect(s().textErrors).toHaveLength(1);
+    expect(s().textErrors[0]?.suggestion).toBe('migrate');
+    expect(s().textErrors[0]?.message).toMatch(/did you mean "migrate"\?$/);
+    expect(s().text).toBe(text); // the user's text stays as typed
   });
 });

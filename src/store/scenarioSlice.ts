@@ -11,10 +11,19 @@ import type { ParseResult, ScenarioError } from '../scenario/errors';
 import { samePosition, type Position } from '../timeline/position';
 import type { LabConnection, StateReply } from '../worker/client';
 import type { LabEffects } from './effects';
-import { noStepNotice, textError, textStopsEngine } from './messages';
+import { noStepNotice, textError, textRunsBefore, textStopsEngine } from './messages';
 import { selectionHolds } from './navigationSlice';
 import type { Slice } from './slice';
-import { appendCommand, machineText, parseSource, stepsOf } from './source';
+import { canonical } from '../scenario/identity';
+import { editLanding } from './landing';
+import {
+  appendCommand,
+  machineText,
+  parseSource,
+  prefixRuns,
+  runnablePrefix,
+  stepsOf,
+} from './source';
 import type { LabError, LabState, LoadOptions, ScenarioSlice } from './types';
 import type { RangeSelection } from '../timeline/selection';
 
@@ -24,8 +33,11 @@ export const PARSE_IN_WORKER_CHARS = 40_000;
 /** Pause after the last keystroke before an edit runs. */
 export const EDIT_PAUSE_MS = 300;
 
-/** Where a text run lands: `at` when it still exists (null: the end), and what load asked. */
-type RunOptions = LoadOptions & { at: Position | null };
+/**
+ * Where a text run lands: `at` when it still exists (null: the end), or for an edit (`edit`),
+ * the end of the commands it changed (editLanding); and what load asked.
+ */
+type RunOptions = LoadOptions & { at: Position | null; edit?: boolean };
 
 /** A text run: what it ran, and the command that stopped the engine, if one did. */
 interface TextRun {
@@ -79,7 +91,12 @@ export function textRan(
   }
   if (opts.selection !== undefined) patch.selection = opts.selection;
   if (opts.banner) patch.error = opts.banner;
-  else if (opts.at && !samePosition(opts.at, reply.position) && opts.at.op >= reply.opCount)
+  else if (
+    !opts.edit &&
+    opts.at &&
+    !samePosition(opts.at, reply.position) &&
+    opts.at.op >= reply.opCount
+  )
     patch.error = noStepNotice(opts.at);
   return { ...patch, ...(opts.selection === undefined ? keptSelection(selection, reply) : {}) };
 }
@@ -119,20 +136,38 @@ function textRunner(
   get: Get,
   last: LastParse,
 ): (opts: RunOptions) => Promise<void> {
-  function runParsed(text: string, r: ParseResult, opts: RunOptions): Promise<void> {
-    if (!r.ok) {
-      set(textRefused(r.errors));
+  /** A large text is parsed in the worker; if the worker cannot, here. */
+  const parseText = (text: string): ParseResult | Promise<ParseResult> =>
+    text.length < PARSE_IN_WORKER_CHARS
+      ? parseSource(text)
+      : fx.client.parse(text).catch(() => parseSource(text));
+
+  /** Run `scenario`, parsed from `text` (the lab's text, or the part before its `errors`). */
+  function run(
+    text: string,
+    scenario: Scenario,
+    errors: ScenarioError[],
+    opts: RunOptions,
+  ): Promise<void> {
+    const steps = stepsOf(scenario);
+    if (errors.length > 0 && isRunning(get(), scenario, steps)) {
+      // Typing a line below the commands: what runs is what ran, so the worker is not asked.
+      last.parsed = { text, scenario };
+      set({
+        textErrors: errors,
+        textPending: false,
+        ...(opts.banner ? { error: opts.banner } : {}),
+      });
       return Promise.resolve();
     }
-    const scenario = r.scenario;
-    const steps = stepsOf(scenario);
-    set(textAccepted(get().error));
+    set(errors.length > 0 ? { textErrors: errors, textPending: false } : textAccepted(get().error));
     const watched = opts.watched ?? get().watched;
+    const at = opts.edit && opts.at ? editLanding(get().steps, steps, opts.at) : opts.at;
     /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
     let killed: TextRun['killed'] = null;
     return fx.request(
       async () => {
-        const ran = await fx.crashes.initText(scenario.machine, steps, opts.at, watched);
+        const ran = await fx.crashes.initText(scenario.machine, steps, at, watched);
         killed = ran.killed;
         return ran.reply;
       },
@@ -143,15 +178,50 @@ function textRunner(
     );
   }
 
+  /**
+   * A text with errors runs the lines before the first one (their commands stay usable while a
+   * later line is being fixed), unless that would change the machine: then the lab keeps the
+   * last version that ran.
+   */
+  function runBefore(text: string, errors: ScenarioError[], opts: RunOptions): Promise<void> {
+    const prefix = runnablePrefix(text, errors);
+    if (!prefix) {
+      set(textRefused(errors));
+      return Promise.resolve();
+    }
+    return then(parseText(prefix.text), (p) => {
+      if (!p.ok || !prefixRuns(prefix, p.scenario) || text !== get().text) {
+        if (text === get().text) set(textRefused(errors));
+        return;
+      }
+      const first = errors.reduce((a, e) => (e.line < a.line ? e : a));
+      const n = p.scenario.steps.length;
+      const banner = textRunsBefore(errors.length, first.message, first.line, n);
+      return run(prefix.text, p.scenario, errors, { ...opts, banner });
+    });
+  }
+
   return (opts) => {
     fx.editPause.stop();
     const text = get().text;
-    if (text.length < PARSE_IN_WORKER_CHARS) return runParsed(text, parseSource(text), opts);
-    return fx.client.parse(text).then(
-      (r) => runParsed(text, r, opts),
-      () => runParsed(text, parseSource(text), opts),
+    return then(parseText(text), (r) =>
+      r.ok ? run(text, r.scenario, [], opts) : runBefore(text, r.errors, opts),
     );
   };
+}
+
+/** The lab already runs `scenario` (whose steps are `steps`), lines and all. */
+function isRunning(lab: Reads, scenario: Scenario, steps: readonly Step[]): boolean {
+  return (
+    lab.title === scenario.title &&
+    canonical(lab.spec) === canonical(scenario.machine) &&
+    canonical(lab.steps) === canonical(steps)
+  );
+}
+
+/** `f` of `v`, at once when `v` is there (a small text's parse), else when it arrives. */
+function then<T>(v: T | Promise<T>, f: (t: T) => Promise<void> | void): Promise<void> {
+  return v instanceof Promise ? v.then(f) : Promise.resolve(f(v));
 }
 
 /** A clicked command: run at the end of the lab, its line appended to the text. */
@@ -210,9 +280,10 @@ export function scenarioSlice(
       setText: (text) => {
         if (text === get().text) return;
         set({ text, textPending: true });
-        fx.editPause.start(() => void runText({ at: get().position }), EDIT_PAUSE_MS);
+        fx.editPause.start(() => void runText({ at: get().position, edit: true }), EDIT_PAUSE_MS);
       },
-      flushText: () => (get().textPending ? runText({ at: get().position }) : Promise.resolve()),
+      flushText: () =>
+        get().textPending ? runText({ at: get().position, edit: true }) : Promise.resolve(),
       load: (text, opts = {}) => {
         fx.playTimer.stop();
         set({ text, playing: false, ...(opts.selection !== undefined ? {} : { selection: null }) });

@@ -7,10 +7,46 @@ import type { Command } from '../engine/commands/table';
 import type { Scenario, Step } from '../scenario/ast';
 import { format } from '../scenario/format';
 import { parse } from '../scenario/parse';
-import type { ParseResult } from '../scenario/errors';
+import type { ParseResult, ScenarioError } from '../scenario/errors';
+import { HEADER_WORDS } from '../scenario/values';
 
 export function parseSource(text: string): ParseResult {
   return parse(text);
+}
+
+/** Where 1-based `line` of `text` starts (the text's length past its last line). */
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+/**
+ * The part of `text` the lab can still run while it has `errors`: the lines before the first
+ * error. `headerLine` says that error's line is a header line: when the part before it has no
+ * command, the header itself is broken (it would change the machine), and nothing should run.
+ */
+export function runnablePrefix(
+  text: string,
+  errors: readonly ScenarioError[],
+): { text: string; headerLine: boolean } | null {
+  if (errors.length === 0) return null;
+  const line = Math.min(...errors.map((e) => e.line));
+  const start = lineStart(text, line);
+  const first = /^[ \t]*([^\s#]*)/.exec(text.slice(start, start + 64))?.[1] ?? '';
+  return {
+    text: text.slice(0, start),
+    headerLine: (HEADER_WORDS as readonly string[]).includes(first),
+  };
+}
+
+/** Whether `prefix` (of runnablePrefix), parsed as `scenario`, is worth running. */
+export function prefixRuns(prefix: { headerLine: boolean }, scenario: Scenario): boolean {
+  return scenario.steps.length > 0 || !prefix.headerLine;
 }
 
 /** What the worker runs for a parsed scenario. */

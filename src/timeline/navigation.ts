@@ -7,7 +7,7 @@
  * operation that took no steps has the single stop (op, -1).
  */
 import type { OpSteps, OpView } from './operations';
-import { BOOT, samePosition, type Position } from './position';
+import { BOOT, samePosition, type Landing, type Position } from './position';
 
 type Ops = readonly OpSteps[];
 
@@ -20,6 +20,16 @@ const endOf = (ops: Ops, op: number): Position => ({ op, step: lastStep(ops, op)
 /** The last stop (boot when nothing ran). */
 export function endPosition(ops: Ops): Position {
   return ops.length === 0 ? BOOT : endOf(ops, ops.length - 1);
+}
+
+/**
+ * Where `at` lands on `ops`: the end of its operation, or the position itself; null when that
+ * is not a position of the timeline (an operation or step the run does not have).
+ */
+export function landing(ops: Ops, at: Landing): Position | null {
+  if (!('endOf' in at)) return positionProblem(ops, at.op, at.step) ? null : at;
+  if (!Number.isInteger(at.endOf) || at.endOf >= ops.length) return null;
+  return at.endOf < 0 ? BOOT : endOf(ops, at.endOf);
 }
 
 export function isEnd(ops: Ops, p: Position): boolean {

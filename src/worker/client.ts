@@ -13,7 +13,7 @@ import type { MachineSpec } from '../engine/commands/terms';
 import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { OpView } from '../timeline/operations';
-import type { Position } from '../timeline/position';
+import type { Landing } from '../timeline/position';
 import type { FaultPlan } from '../engine/testing/faults';
 import { isProgress, PROTOCOL_VERSION, type StateReply, type WorkerApi } from './protocol';
 
@@ -157,7 +157,7 @@ export class LabClient implements LabConnection {
   init(
     spec: MachineSpec,
     steps: Step[],
-    at: Position | null,
+    at: Landing | null,
     watch: number | null,
   ): Promise<StateReply> {
     return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));

@@ -27,10 +27,11 @@ import type { Machine } from '../engine/state';
 import { takeSnapshot } from '../engine/snapshot';
 import type { Step } from '../scenario/ast';
 import { frameHistory } from '../timeline/frameHistory';
-import { endPosition, isEnd, positionProblem, seqAt } from '../timeline/navigation';
-import { BOOT, type Position } from '../timeline/position';
+import { endPosition, isEnd, landing, positionProblem, seqAt } from '../timeline/navigation';
+import { BOOT, type Landing, type Position } from '../timeline/position';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
-import { canonical, relined, runOp, stepKey, type OpRecord } from './opRecords';
+import { canonical, stepKey } from '../scenario/identity';
+import { relined, runOp, type OpRecord } from './opRecords';
 import type { FaultPlan } from '../engine/testing/faults';
 import { PROTOCOL_VERSION, type LabHostApi, type StateReply } from './protocol';
 import { machineAfter, ownMachineBefore, type ReplaySource, type ReplayStats } from './replay';
@@ -141,7 +142,7 @@ export class LabHost implements LabHostApi {
     return PROTOCOL_VERSION;
   }
 
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply {
+  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null): StateReply {
     checkWatch(watch);
     checkCount(steps.length);
     const keys = steps.map(stepKey);
@@ -152,10 +153,8 @@ export class LabHost implements LabHostApi {
     lab.specKey = specKey;
     // Nothing is committed until every step has run: on a throw the lab is the previous one.
     this.runSteps(lab, steps, keys, lab.ops.length);
-    lab.position =
-      at && !positionProblem(lab.ops, at.op, at.step)
-        ? { op: at.op, step: at.step }
-        : endPosition(lab.ops);
+    const landed = at && landing(lab.ops, at);
+    lab.position = landed ? { op: landed.op, step: landed.step } : endPosition(lab.ops);
     lab.watched = watch;
     let opsFrom = 0;
     if (cur && p > 0) {

@@ -23,25 +23,6 @@ export interface OpRecord extends FrameDeltas, OpSteps {
   failed: number[];
 }
 
-/** JSON with object keys sorted, so equal data gives equal text whatever built it. */
-export function canonical(x: unknown): string {
-  return JSON.stringify(x, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : v,
-  );
-}
-
-/** A step's identity for prefix reuse: its command and expectations, without line numbers. */
-export function stepKey(s: Step): string {
-  return canonical({
-    command: s.command,
-    expects: s.expects.map(({ line: _line, ...e }) => e),
-  });
-}
-
 export function stepView(s: StepRecord): StepView {
   return {
     seq: s.seq,

@@ -11,7 +11,7 @@ import type { Step } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { FrameHistory } from '../timeline/frameHistory';
 import type { OpView } from '../timeline/operations';
-import type { Position } from '../timeline/position';
+import type { Landing, Position } from '../timeline/position';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -76,7 +76,7 @@ export interface LabHostApi {
    * When `spec` and a prefix of `steps` equal the current lab's, that prefix is kept, not
    * re-run, and the reply's ops start after it (opsFrom).
    */
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply;
+  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null): StateReply;
   /** Run more steps at the end (a clicked action), and show the last one's last micro-step. */
   append(steps: Step[], watch: number | null): StateReply;
   /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */

@@ -5,6 +5,7 @@
  */
 import type { Text } from '@codemirror/state';
 import type { Diagnostic } from '@codemirror/lint';
+import type { EditorView } from '@codemirror/view';
 import type { EditorDiagnostic } from './types';
 
 export interface OffsetRange {
@@ -55,11 +56,28 @@ export function diagnosticRange(doc: Text, line: number, column: number): Offset
 
 /** The editor's diagnostics for `doc`, in the order given. */
 export function toCmDiagnostics(doc: Text, diagnostics: readonly EditorDiagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({
-    ...diagnosticRange(doc, d.line, d.column),
-    severity: d.severity,
-    message: d.message,
-  }));
+  return diagnostics.map((d) => {
+    const suggestion = d.suggestion;
+    return {
+      ...diagnosticRange(doc, d.line, d.column),
+      severity: d.severity,
+      message: d.message,
+      ...(suggestion === undefined
+        ? {}
+        : {
+            actions: [
+              {
+                name: `change to ${suggestion}`,
+                apply: (view: EditorView, from: number, to: number) =>
+                  view.dispatch({
+                    changes: { from, to, insert: suggestion },
+                    selection: { anchor: from + suggestion.length },
+                  }),
+              },
+            ],
+          }),
+    };
+  });
 }
 
 /** The same marks (so the editor is not sent an unchanged list again). */
@@ -76,6 +94,7 @@ export function sameDiagnostics(
         d.line === e.line &&
         d.column === e.column &&
         d.message === e.message &&
+        d.suggestion === e.suggestion &&
         d.severity === e.severity
       );
     })

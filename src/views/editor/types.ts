@@ -11,6 +11,8 @@ export interface EditorDiagnostic {
   column: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  /** The word the text most likely meant: offered as a one-click fix for the underlined one. */
+  suggestion?: string;
 }
 
 /** Handed out once through `onReady`: drive the editor from toolbars and shortcuts. */

@@ -12,21 +12,24 @@ export function editorDiagnostics(
   ops: readonly OpView[],
   textRan: boolean,
 ): EditorDiagnostic[] {
-  if (textErrors.length > 0)
-    return textErrors.map((e) => ({
-      line: e.line,
-      column: e.column,
-      message: e.message,
-      severity: 'error',
-    }));
-  // Lines of an older text would point at the wrong places while an edit waits to run.
-  if (!textRan) return [];
-  const out: EditorDiagnostic[] = [];
+  const out: EditorDiagnostic[] = textErrors.map((e) => ({
+    line: e.line,
+    column: e.column,
+    message: e.message,
+    severity: 'error',
+    ...(e.suggestion === undefined ? {} : { suggestion: e.suggestion }),
+  }));
+  // Lines of an older text would point at the wrong places while an edit waits to run. With
+  // errors, what ran is the lines before the first one (or, for a header error, an older text
+  // whose commands all lie past it): only the ops above the first error are marked.
+  if (!textRan) return out;
+  const above = Math.min(...textErrors.map((e) => e.line), Infinity);
   for (const op of ops) {
+    if (op.line >= above) continue;
     if (op.problem && op.line > 0)
       out.push({ line: op.line, column: 1, message: `not run: ${op.problem}`, severity: 'error' });
     for (const f of op.failures)
-      if (f.line > 0)
+      if (f.line > 0 && f.line < above)
         out.push({
           line: f.line,
           column: 1,

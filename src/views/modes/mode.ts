@@ -7,6 +7,7 @@
  *   &views=address-space,page-tables   the views shown (presenter and embed)
  *   &range=3-7 operations 3 to 7 (1-based; embed plays only those)
  *   &autoplay=4 micro-steps per second (embed), &loop
+ *   &text=125  the presenter's text size, in percent of its default (which fills a projector)
  * Query parameters, not the link record, so a mode never changes what a link's scenario is.
  * Bad values are reported (the page opens with the defaults and says what it ignored).
  */
@@ -52,7 +53,13 @@ export interface LabMode {
   /** Micro-steps per second when the player starts by itself, or null. */
   autoplay: number | null;
   loop: boolean;
+  /** The presenter's text size, in percent of its default (TEXT_SIZES). */
+  text: number;
 }
+
+/** The presenter's text sizes, in percent: A− and A+ step through them. */
+export const TEXT_SIZES = [70, 80, 90, 100, 115, 130, 150, 175, 200] as const;
+export const DEFAULT_TEXT = 100;
 
 export const LAB_MODE: LabMode = {
   kind: 'lab',
@@ -61,9 +68,12 @@ export const LAB_MODE: LabMode = {
   range: null,
   autoplay: null,
   loop: false,
+  text: DEFAULT_TEXT,
 };
 
 const isView = (s: string): s is ViewId => (VIEW_IDS as readonly string[]).includes(s);
+/** A projector shows up to four views at a size the back row reads. */
+export const MAX_PRESENT_VIEWS = 4;
 const MAX_AUTOPLAY = 60;
 
 /** The mode a query string asks for, and what in it was ignored and why. */
@@ -92,7 +102,11 @@ export function parseMode(search: string): { mode: LabMode; problems: string[] }
         `unknown views ${bad.map((b) => `"${b}"`).join(', ')} (known: ${VIEW_IDS.join(', ')})`,
       );
     const good = [...new Set(names.filter(isView))];
-    if (good.length) mode.views = good;
+    if (kind === 'present' && good.length > MAX_PRESENT_VIEWS)
+      problems.push(
+        `the presenter shows up to ${MAX_PRESENT_VIEWS} views: showing ${good.slice(0, MAX_PRESENT_VIEWS).join(', ')}`,
+      );
+    if (good.length) mode.views = kind === 'present' ? good.slice(0, MAX_PRESENT_VIEWS) : good;
   }
   const range = q.get('range');
   if (range !== null) {
@@ -110,13 +124,28 @@ export function parseMode(search: string): { mode: LabMode; problems: string[] }
       problems.push(`autoplay "${auto}" is not a speed from 0 to ${MAX_AUTOPLAY} steps per second`);
     else mode.autoplay = n;
   }
+  const text = q.get('text');
+  if (text !== null) {
+    const n = Number(text);
+    if (!(TEXT_SIZES as readonly number[]).includes(n))
+      problems.push(`text size "${text}" is not one of ${TEXT_SIZES.join(', ')} (percent)`);
+    else mode.text = n;
+  }
   return { mode, problems };
+}
+
+/** The next text size up (+1) or down (-1) from `n`, staying at the ends. */
+export function nextTextSize(n: number, dir: 1 | -1): number {
+  const i = TEXT_SIZES.findIndex((s) => s >= n);
+  const at = i < 0 ? TEXT_SIZES.length - 1 : i;
+  const next = TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, at + dir))];
+  return next ?? n;
 }
 
 /** The query string for `mode` (other parameters in `base` are kept, e.g. ?debug). */
 export function modeSearch(mode: LabMode, base = ''): string {
   const q = new URLSearchParams(base);
-  for (const k of ['present', 'embed', 'predict', 'views', 'range', 'autoplay', 'loop'])
+  for (const k of ['present', 'embed', 'predict', 'views', 'range', 'autoplay', 'loop', 'text'])
     q.delete(k);
   if (mode.kind !== 'lab') q.set(mode.kind, '');
   if (mode.predict) q.set('predict', '');
@@ -124,6 +153,7 @@ export function modeSearch(mode: LabMode, base = ''): string {
   if (mode.range) q.set('range', `${mode.range.first + 1}-${mode.range.last + 1}`);
   if (mode.autoplay !== null) q.set('autoplay', String(mode.autoplay));
   if (mode.loop) q.set('loop', '');
+  if (mode.kind === 'present' && mode.text !== DEFAULT_TEXT) q.set('text', String(mode.text));
   // URLSearchParams writes flags as "present="; the bare form reads better in a link.
   const s = q
     .toString()

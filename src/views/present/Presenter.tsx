@@ -5,12 +5,14 @@
  */
 import { Pending } from '../../ui/Pending';
 import { useMountStages } from '../../ui/useMountStages';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { selectTitle } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { HelpOverlay } from '../help/HelpOverlay';
+import { forceTheme } from '../theme/theme';
 import { EngineStatus } from '../lab/EngineStatus';
 import { ErrorBanner } from '../lab/ErrorBanner';
+import { MAX_PRESENT_VIEWS } from '../modes/mode';
 import { useMode } from '../modes/modeContext';
 import { toggleFullscreen, useAppKeys } from '../modes/useAppKeys';
 import { ViewGrid } from '../modes/ViewGrid';
@@ -29,6 +31,8 @@ export function Presenter() {
   const [help, setHelp] = useState(false);
   const [picking, setPicking] = useState(false);
   useTimelineKeys();
+  // Black and white on a projector, whatever the lecturer's own theme (it comes back on leaving).
+  useEffect(() => forceTheme('contrast'), []);
   useAppKeys({
     help: () => setHelp(true),
     present: () => setMode({ ...mode, kind: 'lab' }),
@@ -97,6 +101,7 @@ export function Presenter() {
       {picking && (
         <div className="border-y border-slate-700 bg-slate-900 px-4 py-2">
           <ViewPicker
+            max={MAX_PRESENT_VIEWS}
             views={mode.views}
             onChange={(views) => setMode({ ...mode, views })}
             testId="presenter-view-picker"

@@ -1,14 +1,19 @@
-/** Which views a presentation (or an embed) shows: a checkbox per view, order kept. */
+/**
+ * Which views a presentation (or an embed) shows: a checkbox per view, order kept. With `max`,
+ * the unchecked views are disabled once that many are shown (the presenter's four).
+ */
 import { VIEW_IDS, VIEW_TITLES, type ViewId } from '../modes/mode';
 
 export function ViewPicker({
   views,
   onChange,
   testId,
+  max = VIEW_IDS.length,
 }: {
   views: readonly ViewId[];
   onChange: (views: ViewId[]) => void;
   testId?: string;
+  max?: number;
 }) {
   return (
     <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid={testId}>
@@ -22,7 +27,7 @@ export function ViewPicker({
               checked={on}
               data-testid={`view-${id}`}
               // The last view cannot go: an empty presentation shows nothing.
-              disabled={on && views.length === 1}
+              disabled={on ? views.length === 1 : views.length >= max}
               onChange={() =>
                 onChange(
                   on

@@ -8,7 +8,7 @@ import { DEVICE_COLORS, inkOn, residenceColor } from '../model/palette';
 import { RESIDENCE_LEGEND } from '../model/residence';
 import { contrast, over, parseColor, type Rgba } from './color';
 import { THEME_COLORS } from './colors';
-import type { Theme } from './theme';
+import { forceTheme, getTheme, setTheme, type Theme } from './theme';
 
 /**
  * The CSS as shipped, read from disk (vitest turns `?raw` CSS imports into empty strings; this
@@ -40,8 +40,10 @@ const tailwind = vars(tailwindTheme);
 const themeVars: Record<Theme, Record<string, string>> = {
   dark: { ...tailwind, ...vars(block(css, '@theme')), ...vars(block(css, ':root')) },
   light: {},
+  contrast: {},
 };
 themeVars.light = { ...themeVars.dark, ...vars(block(css, ":root[data-theme='light']")) };
+themeVars.contrast = { ...themeVars.dark, ...vars(block(css, ":root[data-theme='contrast']")) };
 
 function color(t: Theme, name: string): Rgba {
   if (name === 'white') return parseColor('#ffffff');
@@ -67,7 +69,7 @@ function backgrounds(t: Theme): Record<'page' | 'panel' | 'dialog' | 'field' | '
 
 const AA = 4.5;
 
-describe.each(['dark', 'light'] as const)('the %s theme', (t) => {
+describe.each(['dark', 'light', 'contrast'] as const)('the %s theme', (t) => {
   const bg = backgrounds(t);
   const check = (fg: Rgba | string, on: Rgba | string): number => contrast(fg, on);
 
@@ -141,5 +143,24 @@ describe('letters on data fills', () => {
       ...DEVICE_COLORS,
     ].filter((f) => f !== 'transparent');
     for (const f of fills) expect(contrast(inkOn(f), f), f).toBeGreaterThanOrEqual(AA);
+  });
+});
+
+describe("the presenter's high contrast", () => {
+  it('is black behind white: every slate text at 7:1 (AAA) or more', () => {
+    expect(color('contrast', 'slate-950')).toEqual(parseColor('#000000'));
+    expect(color('contrast', 'slate-900')).toEqual(parseColor('#000000'));
+    for (const fg of ['slate-100', 'slate-200', 'slate-300', 'slate-400', 'slate-500'])
+      expect(contrast(color('contrast', fg), parseColor('#000000')), fg).toBeGreaterThanOrEqual(7);
+  });
+
+  it('is shown while forced, whatever the reader chose, and the choice comes back', () => {
+    setTheme('light');
+    const release = forceTheme('contrast');
+    expect(getTheme()).toBe('contrast');
+    setTheme('dark'); // chosen meanwhile: remembered, not shown
+    expect(getTheme()).toBe('contrast');
+    release();
+    expect(getTheme()).toBe('dark');
   });
 });

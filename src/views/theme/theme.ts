@@ -8,12 +8,15 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type Theme = 'dark' | 'light';
+/** 'contrast' is the presenter's: pure black and white, whatever was chosen (never stored). */
+export type Theme = 'dark' | 'light' | 'contrast';
 
 export const THEME_KEY = 'hmm-lab.theme';
 
 const listeners = new Set<() => void>();
 let current: Theme | null = null;
+/** A theme a mode imposes (forceTheme), over the reader's choice and the system's. */
+let forced: Theme | null = null;
 
 function storage(): Storage | null {
   try {
@@ -46,8 +49,13 @@ export function systemTheme(): Theme {
 
 /** The theme in effect now. */
 export function getTheme(): Theme {
-  current ??= storedTheme() ?? systemTheme();
+  current ??= forced ?? storedTheme() ?? systemTheme();
   return current;
+}
+
+/** The reader's theme: their choice, else the system's (what shows when nothing is forced). */
+function chosenTheme(): Theme {
+  return storedTheme() ?? systemTheme();
 }
 
 function show(t: Theme): void {
@@ -62,13 +70,13 @@ function show(t: Theme): void {
  * and choices made in other tabs. Returns the cleanup.
  */
 export function applyTheme(): () => void {
-  show(storedTheme() ?? systemTheme());
+  show(forced ?? chosenTheme());
   const media = lightQuery();
   const onSystem = (): void => {
-    if (storedTheme() === null) show(systemTheme());
+    if (storedTheme() === null && forced === null) show(systemTheme());
   };
   const onStorage = (e: StorageEvent): void => {
-    if (e.key === THEME_KEY || e.key === null) show(storedTheme() ?? systemTheme());
+    if ((e.key === THEME_KEY || e.key === null) && forced === null) show(chosenTheme());
   };
   media?.addEventListener('change', onSystem);
   window.addEventListener('storage', onStorage);
@@ -85,11 +93,25 @@ export function setTheme(t: Theme): void {
   } catch {
     // Storage refused: the choice holds for this page only.
   }
-  show(t);
+  if (forced === null) show(t);
 }
 
 export function toggleTheme(): void {
-  setTheme(getTheme() === 'dark' ? 'light' : 'dark');
+  setTheme(getTheme() === 'light' ? 'dark' : 'light');
+}
+
+/**
+ * Show `t` until the returned function is called (the presenter's high contrast), then the
+ * reader's theme again. The reader's choice is neither read nor changed meanwhile.
+ */
+export function forceTheme(t: Theme): () => void {
+  forced = t;
+  show(t);
+  return () => {
+    if (forced !== t) return;
+    forced = null;
+    show(chosenTheme());
+  };
 }
 
 /** Calls `l` whenever the theme changes; returns the unsubscribe. */

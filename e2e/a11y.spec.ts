@@ -1,7 +1,8 @@
 /**
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every state and mode of the lab in both
  * themes, with zero serious or critical violations allowed; and the lab driven by the keyboard
- * alone. To check a new mode or state, add one [name, setup] line to STATES.
+ * alone. To check a new mode or state, add one [name, setup] line to STATES; a mode that forces
+ * its own theme (the presenter is always high-contrast) names it third and is checked once.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -25,12 +26,12 @@ async function visit(lab: LabPage, page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('status')).toHaveText('');
 }
 
-type Theme = 'dark' | 'light';
+type Theme = 'dark' | 'light' | 'contrast';
 
 /** Brings the page to the state to check; the theme is already set (see `openIn`). */
 type Setup = (lab: LabPage, page: Page) => Promise<void>;
 
-const STATES: readonly (readonly [string, Setup])[] = [
+const STATES: readonly (readonly [string, Setup, Theme?])[] = [
   ['the lab', async (lab) => lab.open()],
   [
     'mid-migration',
@@ -69,6 +70,7 @@ const STATES: readonly (readonly [string, Setup])[] = [
       await visit(lab, page, `/?present#${midMigration()}`);
       await expect(page.getByTestId('presenter-exit')).toBeVisible();
     },
+    'contrast',
   ],
   [
     'predict, then reveal',
@@ -157,16 +159,18 @@ async function axe(page: Page, info: TestInfo): Promise<Violation[]> {
 }
 
 /** The system preference decides the theme on a first visit (nothing saved yet). */
-async function openIn(page: Page, theme: Theme): Promise<void> {
+async function openIn(page: Page, theme: 'dark' | 'light'): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
 }
 
-for (const theme of ['dark', 'light'] as const)
-  for (const [name, setup] of STATES)
+for (const system of ['dark', 'light'] as const)
+  for (const [name, setup, forced] of STATES) {
+    if (forced && system !== 'dark') continue;
+    const theme = forced ?? system;
     test(`axe: ${name}, ${theme} theme`, async ({ page }, info) => {
       test.setTimeout(90_000);
       await page.setViewportSize({ width: 1280, height: 720 });
-      await openIn(page, theme);
+      await openIn(page, system);
       const lab = new LabPage(page);
       await setup(lab, page);
       // Nothing hovered: axe reads hover colours too.
@@ -179,6 +183,7 @@ for (const theme of ['dark', 'light'] as const)
       ).toEqual([]);
       expect(lab.errors).toEqual([]);
     });
+  }
 
 /** Tab (or Shift+Tab) until the element (a test id or a locator) has the focus. */
 async function tabTo(page: Page, target: string | Locator, back = false): Promise<void> {

@@ -104,7 +104,7 @@ export function PredictCard({ large = false }: { large?: boolean }) {
               title={u.title}
               data-testid={`predict-unit-${u.id}`}
               onClick={() => setUnit(u.id)}
-              className={`px-1.5 ${predict.unit === u.id ? 'bg-amber-600 text-white' : 'bg-slate-800 text-slate-200 hover:bg-slate-700'}`}
+              className={`px-1.5 ${predict.unit === u.id ? 'bg-amber-800 text-amber-50' : 'bg-slate-800 text-slate-200 hover:bg-slate-700'}`}
             >
               {u.label}
             </button>

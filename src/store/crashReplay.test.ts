@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { MachineSpec } from '../engine/commands/terms';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { Position } from '../timeline/position';
 import { LabCrashError } from '../worker/client';
 import { LabHost } from '../worker/host';
@@ -20,10 +20,10 @@ type Lab = Pick<
  * A lab that ran the storyboard and stands at op 2, whose worker just died. `dies(steps)` says
  * how the fresh worker's init of `steps` dies (null: it runs them).
  */
-function crashedLab(dies: (steps: Step[]) => LabCrashError | null = () => null) {
+function crashedLab(dies: (steps: RunStep[]) => LabCrashError | null = () => null) {
   const inits: number[] = [];
   const client = {
-    init: (spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null) => {
+    init: (spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null) => {
       inits.push(steps.length);
       const e = dies(steps);
       return e ? Promise.reject(e) : Promise.resolve(new LabHost().init(spec, steps, at, watch));

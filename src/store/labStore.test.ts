@@ -6,7 +6,7 @@ import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import { endPosition, stepInto } from '../timeline/navigation';
 import type { Position } from '../timeline/position';
 import type { StateReply } from '../worker/protocol';
@@ -25,17 +25,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class FakeClient implements LabConnection {
   host = new LabHost();
   log: string[] = [];
-  inits: Step[][] = [];
+  inits: RunStep[][] = [];
   delay: Partial<Record<string, number>> = {};
   /** The next call of this name crashes the "worker". */
   crashOn: string | null = null;
   private listeners = new Set<(reason: string, op: number | null) => void>();
 
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null) {
+  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null) {
     this.inits.push(steps);
     return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
-  append(steps: Step[], watch: number | null) {
+  append(steps: RunStep[], watch: number | null) {
     return this.answer('append', () => this.host.append(steps, watch));
   }
   seek(op: number, step: number, watch: number | null) {

@@ -18,7 +18,7 @@ import { oneShot, pageTimers } from './timers';
 import type { LabState, ScenarioSlice } from './types';
 
 const f = storyboard();
-const scenario = { title: 'T', machine: f.spec, steps: f.steps };
+const scenario = { title: 'T', focus: null, machine: f.spec, steps: f.steps };
 const run = { scenario, steps: f.steps, watched: 3, killed: null };
 const sel = { proc: 'app', buf: 'buf', first: 0, count: 1 };
 

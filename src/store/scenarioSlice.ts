@@ -172,7 +172,7 @@ function commandRunner(
     if (!base) return; // the text never ran: nothing to append to
     const before = s.text;
     const { text, line } = appendCommand(before, base, command);
-    const step: Step = { command, expects: [], line };
+    const step: Step = { command, expects: [], notes: [], line };
     fx.playTimer.stop();
     // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
     return fx.request(

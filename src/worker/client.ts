@@ -10,7 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/commands/terms';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { OpView } from '../timeline/operations';
 import type { Position } from '../timeline/position';
@@ -156,13 +156,13 @@ export class LabClient implements LabConnection {
 
   init(
     spec: MachineSpec,
-    steps: Step[],
+    steps: RunStep[],
     at: Position | null,
     watch: number | null,
   ): Promise<StateReply> {
     return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));
   }
-  append(steps: Step[], watch: number | null): Promise<StateReply> {
+  append(steps: RunStep[], watch: number | null): Promise<StateReply> {
     const what = steps.map((s) => s.command.op).join(', ');
     return this.call(`append ${what}`, (r) => r.append(steps, watch).then((x) => whole(r, x)));
   }

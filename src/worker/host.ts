@@ -25,7 +25,7 @@ import { Kernel } from '../engine/kernel';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Machine } from '../engine/state';
 import { takeSnapshot } from '../engine/snapshot';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import { frameHistory } from '../timeline/frameHistory';
 import { endPosition, isEnd, positionProblem, seqAt } from '../timeline/navigation';
 import { BOOT, type Position } from '../timeline/position';
@@ -73,7 +73,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function describe(step: Step, index: number): string {
+function describe(step: RunStep, index: number): string {
   const line = step.line > 0 ? `, line ${step.line}` : '';
   return `command ${index + 1} (${step.command.op}${line})`;
 }
@@ -141,7 +141,7 @@ export class LabHost implements LabHostApi {
     return PROTOCOL_VERSION;
   }
 
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply {
+  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null): StateReply {
     checkWatch(watch);
     checkCount(steps.length);
     const keys = steps.map(stepKey);
@@ -170,7 +170,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, opsFrom));
   }
 
-  append(steps: Step[], watch: number | null): StateReply {
+  append(steps: RunStep[], watch: number | null): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const n = cur.ops.length;
@@ -253,7 +253,7 @@ export class LabHost implements LabHostApi {
   }
 
   /** A lab that keeps the first `p` operations of `cur` (the steps there are the same). */
-  private continued(cur: Lab, steps: readonly Step[], p: number): Lab {
+  private continued(cur: Lab, steps: readonly RunStep[], p: number): Lab {
     const ops = cur.ops.slice(0, p).map((rec, i) => (steps[i] ? relined(rec, steps[i]) : rec));
     let kernel = cur.kernel;
     if (p < cur.ops.length || p < steps.length) {
@@ -280,7 +280,12 @@ export class LabHost implements LabHostApi {
    * Run `steps` from index `from` on, as the lab's next operations, on its live kernel, taking
    * checkpoints as they fall due. Throws an Error naming the command the engine threw on.
    */
-  private runSteps(lab: Lab, steps: readonly Step[], keys: readonly string[], from: number): void {
+  private runSteps(
+    lab: Lab,
+    steps: readonly RunStep[],
+    keys: readonly string[],
+    from: number,
+  ): void {
     for (let j = from; j < steps.length; j++) {
       const step = steps[j];
       if (!step) continue;

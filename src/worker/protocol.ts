@@ -7,7 +7,7 @@
 import type { MachineSpec } from '../engine/commands/terms';
 import type { FaultPlan } from '../engine/testing/faults';
 import type { Snapshot } from '../engine/snapshot';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { FrameHistory } from '../timeline/frameHistory';
 import type { OpView } from '../timeline/operations';
@@ -76,9 +76,9 @@ export interface LabHostApi {
    * When `spec` and a prefix of `steps` equal the current lab's, that prefix is kept, not
    * re-run, and the reply's ops start after it (opsFrom).
    */
-  init(spec: MachineSpec, steps: Step[], at: Position | null, watch: number | null): StateReply;
+  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null): StateReply;
   /** Run more steps at the end (a clicked action), and show the last one's last micro-step. */
-  append(steps: Step[], watch: number | null): StateReply;
+  append(steps: RunStep[], watch: number | null): StateReply;
   /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */
   seek(op: number, step: number, watch: number | null): StateReply;
   /** Watch another frame (its history comes with every reply). */

@@ -23,6 +23,7 @@ export function fixture(text: string): Fixture {
   const steps = r.scenario.steps.map((s) => ({
     command: s.command,
     expects: s.expects,
+    notes: s.notes,
     line: s.line,
   }));
   return { spec: r.scenario.machine, steps, commands: steps.map((s) => s.command) };
@@ -30,7 +31,7 @@ export function fixture(text: string): Fixture {
 
 /** Steps for bare commands: no expectations, not from text (line 0). */
 export function stepsOf(commands: readonly Command[]): Step[] {
-  return commands.map((command) => ({ command, expects: [], line: 0 }));
+  return commands.map((command) => ({ command, expects: [], notes: [], line: 0 }));
 }
 
 /** The storyboard (README.md): one page to the GPU and back, in either kernel model. */

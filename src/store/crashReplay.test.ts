@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { MachineSpec } from '../engine/commands/terms';
 import type { RunStep } from '../scenario/ast';
 import type { Position } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import { LabCrashError } from '../worker/client';
 import { LabHost } from '../worker/host';
 import { storyboard } from '../worker/testFixtures';
@@ -13,7 +14,17 @@ const f = storyboard();
 
 type Lab = Pick<
   LabState,
-  'spec' | 'steps' | 'watched' | 'position' | 'ops' | 'snapshot' | 'history' | 'status' | 'error'
+  | 'spec'
+  | 'steps'
+  | 'watched'
+  | 'selection'
+  | 'inspecting'
+  | 'position'
+  | 'ops'
+  | 'snapshot'
+  | 'history'
+  | 'status'
+  | 'error'
 >;
 
 /**
@@ -23,7 +34,7 @@ type Lab = Pick<
 function crashedLab(dies: (steps: RunStep[]) => LabCrashError | null = () => null) {
   const inits: number[] = [];
   const client = {
-    init: (spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null) => {
+    init: (spec: MachineSpec, steps: RunStep[], at: Position | null, watch: WatchTarget) => {
       inits.push(steps.length);
       const e = dies(steps);
       return e ? Promise.reject(e) : Promise.resolve(new LabHost().init(spec, steps, at, watch));
@@ -33,6 +44,8 @@ function crashedLab(dies: (steps: RunStep[]) => LabCrashError | null = () => nul
     spec: f.spec,
     steps: f.steps,
     watched: null,
+    selection: null,
+    inspecting: null,
     position: { op: 2, step: 0 },
     ops: [],
     snapshot: null,

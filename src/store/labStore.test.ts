@@ -9,6 +9,7 @@ import { LabHost } from '../worker/host';
 import type { RunStep } from '../scenario/ast';
 import { endPosition, stepInto } from '../timeline/navigation';
 import type { Position } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
 import { createLabStore } from './labStore';
@@ -31,17 +32,17 @@ class FakeClient implements LabConnection {
   crashOn: string | null = null;
   private listeners = new Set<(reason: string, op: number | null) => void>();
 
-  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null) {
+  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: WatchTarget) {
     this.inits.push(steps);
     return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
-  append(steps: RunStep[], watch: number | null) {
+  append(steps: RunStep[], watch: WatchTarget) {
     return this.answer('append', () => this.host.append(steps, watch));
   }
-  seek(op: number, step: number, watch: number | null) {
+  seek(op: number, step: number, watch: WatchTarget) {
     return this.answer('seek', () => this.host.seek(op, step, watch));
   }
-  watch(pfn: number | null) {
+  watch(pfn: WatchTarget) {
     return this.answer('watch', () => this.host.watch(pfn));
   }
   fail(fatal: boolean) {

@@ -29,7 +29,7 @@ function navigator() {
         request,
         client: {
           watch: (pfn) => {
-            calls.push(`watch ${pfn}`);
+            calls.push(`watch ${JSON.stringify(pfn)}`);
             return Promise.resolve({} as StateReply);
           },
         },

@@ -100,7 +100,7 @@ describe('the scenario text: actions', () => {
   });
 
   type Reads = ScenarioSlice &
-    Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched'>;
+    Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched' | 'inspecting'>;
 
   /** A scenario slice whose requests are kept (not run), on vitest's fake clock. */
   function editor() {
@@ -122,7 +122,14 @@ describe('the scenario text: actions', () => {
         },
         { text: '', spec: f.spec },
       ),
-      { error: null, playing: true, position: null, selection: sel, watched: null },
+      {
+        error: null,
+        playing: true,
+        position: null,
+        selection: sel,
+        watched: null,
+        inspecting: null,
+      },
     );
     return { s: () => store.getState(), requests, playTimer };
   }

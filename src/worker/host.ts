@@ -29,6 +29,7 @@ import type { RunStep } from '../scenario/ast';
 import { frameHistory } from '../timeline/frameHistory';
 import { endPosition, isEnd, positionProblem, seqAt } from '../timeline/navigation';
 import { BOOT, type Position } from '../timeline/position';
+import { watchedFrame, type WatchTarget } from '../timeline/selection';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
 import { canonical, relined, runOp, stepKey, type OpRecord } from './opRecords';
 import type { FaultPlan } from '../engine/testing/faults';
@@ -66,7 +67,7 @@ interface Lab extends ReplaySource {
   kernel: Kernel;
   ops: OpRecord[];
   position: Position;
-  watched: number | null;
+  watched: WatchTarget;
 }
 
 function message(e: unknown): string {
@@ -83,9 +84,20 @@ function seqEnd(ops: readonly OpRecord[]): number {
   return seqAt(ops, endPosition(ops));
 }
 
-function checkWatch(pfn: number | null): void {
-  if (pfn !== null && !(Number.isInteger(pfn) && pfn >= 0))
-    throw new Error(`cannot watch frame ${pfn}: a pfn is a whole number from 0`);
+function checkWatch(target: WatchTarget): void {
+  if (target === null) return;
+  if (typeof target === 'number') {
+    if (!(Number.isInteger(target) && target >= 0))
+      throw new Error(`cannot watch frame ${target}: a pfn is a whole number from 0`);
+    return;
+  }
+  const { proc, buf, index } = target;
+  if (
+    typeof proc !== 'string' ||
+    typeof buf !== 'string' ||
+    !(Number.isInteger(index) && index >= 0)
+  )
+    throw new Error('cannot watch that page: a page is a process, a buffer and an index from 0');
 }
 
 function checkCount(n: number): void {
@@ -102,17 +114,17 @@ function machineAt(lab: Lab, p: Position): Machine {
 /** The reply for `lab`, with operations from `opsFrom` on. Builds everything fresh. */
 function reply(lab: Lab, opsFrom: number): StateReply {
   const seq = seqAt(lab.ops, lab.position);
+  const snapshot = takeSnapshot(machineAt(lab, lab.position), seq);
+  // A watched page is the frame it maps at this position (it follows the page).
+  const pfn = watchedFrame(snapshot, lab.watched);
   return {
     v: PROTOCOL_VERSION,
-    snapshot: takeSnapshot(machineAt(lab, lab.position), seq),
+    snapshot,
     opsFrom,
     ops: lab.ops.slice(opsFrom).map((o) => o.view),
     opCount: lab.ops.length,
     position: { ...lab.position },
-    history:
-      lab.watched === null
-        ? null
-        : frameHistory(lab.watched, lab.checkpoints.boot.frames, lab.ops, seq),
+    history: pfn === null ? null : frameHistory(pfn, lab.checkpoints.boot.frames, lab.ops, seq),
   };
 }
 
@@ -141,7 +153,7 @@ export class LabHost implements LabHostApi {
     return PROTOCOL_VERSION;
   }
 
-  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: number | null): StateReply {
+  init(spec: MachineSpec, steps: RunStep[], at: Position | null, watch: WatchTarget): StateReply {
     checkWatch(watch);
     checkCount(steps.length);
     const keys = steps.map(stepKey);
@@ -170,7 +182,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, opsFrom));
   }
 
-  append(steps: RunStep[], watch: number | null): StateReply {
+  append(steps: RunStep[], watch: WatchTarget): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const n = cur.ops.length;
@@ -195,7 +207,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, r);
   }
 
-  seek(op: number, step: number, watch: number | null): StateReply {
+  seek(op: number, step: number, watch: WatchTarget): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const bad = positionProblem(cur.ops, op, step);
@@ -204,10 +216,10 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, cur.ops.length));
   }
 
-  watch(pfn: number | null): StateReply {
+  watch(target: WatchTarget): StateReply {
     const cur = this.current();
-    checkWatch(pfn);
-    const lab: Lab = { ...cur, watched: pfn };
+    checkWatch(target);
+    const lab: Lab = { ...cur, watched: target };
     return this.commit(lab, reply(lab, cur.ops.length));
   }
 

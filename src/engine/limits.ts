@@ -29,9 +29,9 @@ export const LIMITS = {
   notes: 4,
   /**
    * A link's fragment, in characters, checked before it is decoded. 64 KiB holds every preset
-   * many times over (the largest link is about 840 characters) and, deflated, tens of
-   * thousands of commands; a longer scenario is shared as a file. Well under the URL lengths
-   * browsers, chat apps and mail clients pass on intact.
+   * many times over (the largest, the storyboard with its notes, is about 1,800 characters)
+   * and, deflated, tens of thousands of commands; a longer scenario is shared as a file. Well
+   * under the URL lengths browsers, chat apps and mail clients pass on intact.
    */
   linkLength: 64 * 1024,
 } as const;

@@ -16,8 +16,9 @@ const whole = (buf: string) => ({ kind: 'buf' as const, buf, first: 0, count: nu
 function text(title: string, machine: MachineSpec, commands: Command[]): string {
   return format({
     title,
+    focus: null,
     machine,
-    steps: commands.map((command) => ({ command, expects: [], line: 0 })),
+    steps: commands.map((command) => ({ command, expects: [], notes: [], line: 0 })),
   });
 }
 

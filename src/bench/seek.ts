@@ -13,7 +13,7 @@
 import type { MachineSpec, RangeRef } from '../engine/commands/terms';
 import type { Command } from '../engine/commands/table';
 import { LabHost } from '../worker/host';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { Position } from '../timeline/position';
 
 export const BENCH_MACHINE: MachineSpec = {
@@ -250,7 +250,7 @@ export interface SeekBenchResult {
 export function runSeekBench(opts: SeekBenchOptions = {}): SeekBenchResult {
   const n = opts.ops ?? 10_000;
   const rnd = prng((opts.seed ?? 1) + 1);
-  const steps: Step[] = benchScenario(n, opts.seed ?? 1).map((command) => ({
+  const steps: RunStep[] = benchScenario(n, opts.seed ?? 1).map((command) => ({
     command,
     expects: [],
     line: 0,

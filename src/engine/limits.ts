@@ -20,10 +20,18 @@ export const LIMITS = {
   /** Scenario text, in characters. */
   textLength: 4 * 1024 * 1024,
   /**
+   * A lecturer's note, in characters: two or three sentences, about four lines of the
+   * presenter's caption at 1920 pixels (more is a page of text, which nobody reads from the
+   * back row while the machine moves).
+   */
+  noteLength: 400,
+  /** Notes under one command: one callout at that operation, not a lecture. */
+  notes: 4,
+  /**
    * A link's fragment, in characters, checked before it is decoded. 64 KiB holds every preset
-   * many times over (the largest link is about 840 characters) and, deflated, tens of
-   * thousands of commands; a longer scenario is shared as a file. Well under the URL lengths
-   * browsers, chat apps and mail clients pass on intact.
+   * many times over (the largest, the storyboard with its notes, is about 1,800 characters)
+   * and, deflated, tens of thousands of commands; a longer scenario is shared as a file. Well
+   * under the URL lengths browsers, chat apps and mail clients pass on intact.
    */
   linkLength: 64 * 1024,
 } as const;

@@ -153,7 +153,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const trace = (format: 'json' | 'txt') =>
     run('writing the trace…', () => {
       const s = store.getState();
-      const src = { title: s.title, spec: s.spec, ops: s.ops };
+      const src = { title: s.title, spec: s.spec, ops: s.ops, steps: s.steps };
       const blob =
         format === 'json'
           ? new Blob([traceJsonText(src)], { type: 'application/json' })

@@ -8,7 +8,7 @@ import type { TraceSource } from './trace';
 /** What the store holds after running a fixture (title, spec, ops), from a real host. */
 function ran(f = storyboard(), title: string | null = 'One page to the GPU and back'): TraceSource {
   const reply = new LabHost().init(f.spec, f.steps, null, null);
-  return { title, spec: f.spec, ops: reply.ops };
+  return { title, spec: f.spec, ops: reply.ops, steps: f.steps };
 }
 
 describe('trace JSON', () => {
@@ -173,5 +173,43 @@ describe('narrated text', () => {
     expect(text.startsWith('# Untitled scenario\n')).toBe(true);
     expect(text).toMatch(/\n {2}! expectation \(line 12\) failed: .*43/);
     expect(text).toMatch(/, 1 failed expectation\n/);
+  });
+});
+
+describe("the lecturer's notes", () => {
+  /** The storyboard with two notes at the migration and one, hostile, at the CPU read. */
+  const noted = () =>
+    fixture(
+      STORYBOARD.replace(
+        '  expect cpages 1\n  expect pte app buf device-private',
+        '  note "The PTE becomes a device-private entry."\n  note "Refcount 1: mapped once."\n' +
+          '  expect cpages 1\n  expect pte app buf device-private',
+      ).replace(
+        '# CPU fault on a device-private entry: migrate back\n',
+        '\n  note "<b>markup</b> \\"stays\\" text"\n',
+      ),
+    );
+
+  it('go with their operation in the JSON trace, and nowhere else', () => {
+    const t = traceJson(ran(noted()));
+    expect(t.operations.map((o) => o.notes)).toEqual([
+      [],
+      [],
+      [],
+      [],
+      ['The PTE becomes a device-private entry.', 'Refcount 1: mapped once.'],
+      ['<b>markup</b> "stays" text'],
+      [],
+    ]);
+    expect(traceJson(ran()).operations.every((o) => o.notes.length === 0)).toBe(true);
+  });
+
+  it('are written under their operation in the narrated text, before its micro-steps', () => {
+    const text = narratedText(ran(noted()));
+    expect(text).toMatch(
+      /\nop 5 {2}gpu0 migrate buf {2}-> [^\n]*\n {2}note: The PTE becomes a device-private entry\.\n {2}note: Refcount 1: mapped once\.\n {2}1\. /,
+    );
+    expect(text).toContain('\n  note: <b>markup</b> "stays" text\n');
+    expect(narratedText(ran())).not.toContain('note:');
   });
 });

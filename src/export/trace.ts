@@ -1,13 +1,15 @@
 /**
  * The trace of the current run, for slides and for programs: as JSON (every operation and every
- * micro-step, with names instead of codes) and as narrated text (one block per operation, the
- * micro-steps numbered under it). Pure and deterministic: the same run gives the same bytes.
+ * micro-step, with names instead of codes, and the lecturer's notes) and as narrated text (one
+ * block per operation, its notes, then the micro-steps numbered under it). Pure and
+ * deterministic: the same run gives the same bytes.
  *
  * Commands are written the way the scenario text writes them (formatCommand, with the names
  * tracked through the run, so a mirror that is its device's only one is called by the device).
  */
 import type { MachineSpec } from '../engine/commands/terms';
 import type { Command } from '../engine/commands/table';
+import type { Step } from '../scenario/ast';
 import { errnoName } from '../engine/errno';
 import { MARK } from '../engine/trace/step';
 import type { Phase } from '../engine/trace/step';
@@ -20,11 +22,13 @@ import type { OpView } from '../timeline/operations';
 export const TRACE_FORMAT = 'hmm-lab/trace';
 export const TRACE_VERSION = 1;
 
-/** What a trace is made from: what the lab ran (the store's title, spec and ops). */
+/** What a trace is made from: what the lab ran (the store's title, spec, ops and steps). */
 export interface TraceSource {
   title: string | null;
   spec: MachineSpec;
   ops: readonly OpView[];
+  /** The scenario's steps, one per operation: their notes go with the operations. */
+  steps: readonly Pick<Step, 'notes'>[];
 }
 
 export type MarkName = keyof typeof MARK;
@@ -51,6 +55,8 @@ export interface TraceOperation {
   commandData: Command;
   /** The command's line in the scenario text (0 when not from text). */
   line: number;
+  /** The lecturer's notes at this operation (its `note` lines), in order. */
+  notes: string[];
   /** "0", or the errno's name ("-ENOMEM"). */
   ret: string;
   cpages: number | null;
@@ -96,6 +102,7 @@ export function traceJson(src: TraceSource): TraceJson {
     command: texts[i] ?? '',
     commandData: op.command,
     line: op.line,
+    notes: (src.steps[op.index]?.notes ?? []).map((n) => n.text),
     ret: errnoName(op.ret),
     cpages: op.cpages,
     faults: op.faults,
@@ -153,6 +160,7 @@ function result(op: TraceOperation): string {
  * The narrated trace: a header, then per operation
  *
  *     op 3  app write buf 42  -> 0 (1.0 µs)
+ *       note: The first touch faults: …
  *       1. handle_mm_fault -> do_anonymous_page: app: CPU write: …  [fault, 1.0 µs · mm/memory.c]
  *
  * and its failed expectations, if any.
@@ -170,6 +178,7 @@ export function narratedText(src: TraceSource): string {
   for (const op of t.operations) {
     out.push('');
     out.push(`op ${op.op}  ${op.command}  -> ${result(op)} (${formatNs(op.costNs)})`);
+    for (const n of op.notes) out.push(`  note: ${n}`);
     op.steps.forEach((st, i) => {
       const where = st.source ? ` · ${st.source}` : '';
       out.push(`  ${i + 1}. ${st.fn}: ${st.text}  [${st.phase}, ${formatNs(st.costNs)}${where}]`);

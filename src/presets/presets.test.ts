@@ -8,7 +8,11 @@ import type { Scenario } from '../scenario/ast';
 import { parse } from '../scenario/parse';
 import { runChecked } from '../scenario/checked';
 import { runScenario } from '../scenario/run';
+import { focusPages } from '../scenario/focus';
 import { decodeLink, encodeLink } from '../share/link';
+import { pageFrame } from '../timeline/selection';
+import { Engine } from '../engine/engine';
+import { takeSnapshot } from '../engine/snapshot';
 import type { Position } from '../timeline/position';
 import { conformanceDescription, LINE_WIDTH, leadingComments, titleOf, wrap } from './describe';
 import { FLOW_ORDER, PRESETS, presetById } from './index';
@@ -129,6 +133,59 @@ describe('the preset gallery', () => {
       expect(again.run.engine.traceHash()).toBe(first.traceHash);
     },
   );
+});
+
+describe('what each preset is about', () => {
+  /**
+   * After each command: whether the focus buffer is mapped with the focus's pages (the page
+   * tables show them), and whether one of them maps a frame (struct page shows one).
+   */
+  function focusOverTime(s: Scenario): { mapped: boolean; framed: boolean }[] {
+    const f = focusPages(s);
+    if (!f) throw new Error('no focus');
+    const c = Engine.create(s.machine);
+    if (!c.ok) throw new Error(c.error);
+    return s.steps.map((st) => {
+      c.engine.run(st.command);
+      const snap = takeSnapshot(c.engine.machine, c.engine.k.seq);
+      const buf = snap.procs.find((p) => p.name === f.proc)?.buffers.find((b) => b.name === f.buf);
+      return {
+        mapped: buf !== undefined && f.first + f.count <= buf.pages,
+        framed: Array.from({ length: Math.min(f.count, 64) }, (_, i) => f.first + i).some(
+          (index) => pageFrame(snap, { proc: f.proc, buf: f.buf, index }) !== null,
+        ),
+      };
+    });
+  }
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    '%s declares its focus, which the page tables show once it is mapped',
+    (_id, p) => {
+      const s = load(p.text);
+      expect(s.focus).not.toBeNull();
+      const over = focusOverTime(s);
+      expect(over.some((o) => o.mapped)).toBe(true);
+      // A lecture flow is about pages that live somewhere: struct page shows a frame of them.
+      // (Some selftests are about memory nothing ever touches: migrate_shared.)
+      if (p.group === 'flows') expect(over.some((o) => o.framed)).toBe(true);
+    },
+  );
+
+  it('the storyboards carry a note at each key step: the migration entry, the refcounts, the fault back', () => {
+    for (const id of ['storyboard', 'storyboard-seeds']) {
+      const s = load(presetById(id)!.text);
+      const notes = (op: string) =>
+        s.steps
+          .filter((st) => st.command.op === op)
+          .flatMap((st) => st.notes.map((n) => n.text))
+          .join(' ');
+      expect(notes('cpu-write')).toMatch(/do_anonymous_page/);
+      expect(notes('migrate-to-dev')).toMatch(/migration entry/);
+      expect(notes('migrate-to-dev')).toMatch(/refcount/);
+      expect(notes('cpu-read')).toMatch(/migrates? back/);
+      expect(notes('cpu-read')).toMatch(id === 'storyboard' ? /idles at 0/ : /idle at 1/);
+    }
+  });
 });
 
 describe('preset links', () => {

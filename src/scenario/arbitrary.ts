@@ -15,7 +15,7 @@ import {
   type ValueExpr,
 } from '../engine/commands/terms';
 import { LIMITS } from '../engine/limits';
-import type { Expect, FlagCheck, Scenario, Step } from './ast';
+import type { Expect, FlagCheck, Focus, Note, Scenario, Step } from './ast';
 import { INT32_MAX, INT32_MIN, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS, RESERVED } from './values';
 
 const nameArb = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/);
@@ -27,6 +27,18 @@ const titleArb = fc.oneof(
   // eslint-disable-next-line no-control-regex
   fc.string({ unit: 'binary', maxLength: 20 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, '')),
 );
+
+/** Notes: what a title may hold, with something to say, up to the length limit. */
+const noteArb: fc.Arbitrary<Note> = fc
+  .oneof(
+    fc.constantFrom(
+      'why a migration entry?',
+      '<b>not markup</b> "quoted" \\ # µ→𝄞',
+      'x'.repeat(LIMITS.noteLength),
+    ),
+    titleArb,
+  )
+  .map((text) => ({ text: text.trim() === '' ? `note ${text}` : text, line: 0 }));
 
 const bigOr = (small: number, max: number) =>
   fc.oneof(
@@ -74,6 +86,7 @@ const seedArb = fc.record({
   value: valueArb,
   bools: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
   file: fc.option(fileArb),
+  notes: fc.array(noteArb, { maxLength: LIMITS.notes }),
   expects: fc.array(
     fc.record({
       kind: fc.nat(12),
@@ -110,12 +123,20 @@ const machineArb = fc.record({
   processes: fc.array(nameArb, { minLength: 1, maxLength: 3 }),
 });
 
+/** Which mmap of a header process the focus is on, and which of its pages (or none). */
+const focusSeedArb = fc.option(fc.record({ pick: fc.nat(), first: fc.nat(), count: fc.nat() }));
+
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({ machine: machineArb, steps: fc.array(seedArb, { maxLength: 25 }) })
-  .map(({ machine, steps }) => build(machine, steps));
+  .record({
+    machine: machineArb,
+    steps: fc.array(seedArb, { maxLength: 25 }),
+    focus: focusSeedArb,
+  })
+  .map(({ machine, steps, focus }) => build(machine, steps, focus));
 
 type Seed = typeof seedArb extends fc.Arbitrary<infer T> ? T : never;
 type MachineSeed = typeof machineArb extends fc.Arbitrary<infer T> ? T : never;
+type FocusSeed = typeof focusSeedArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The generator's own model of names. */
 class Names {
@@ -139,7 +160,7 @@ function pick<T>(xs: readonly T[], n: number): T {
   return xs[n % xs.length] as T;
 }
 
-function build(m: MachineSeed, seeds: Seed[]): Scenario {
+function build(m: MachineSeed, seeds: Seed[], focusSeed: FocusSeed): Scenario {
   const names = new Names();
   const devices = m.devices.slice(0, LIMITS.devices).map((d) => {
     const name = names.fresh(d.name);
@@ -158,14 +179,34 @@ function build(m: MachineSeed, seeds: Seed[]): Scenario {
     return {
       command,
       expects: seed.expects.map((e) => buildExpect(e, names, m.ramPages)),
+      notes: seed.notes,
       line: 0,
     };
   });
   return {
     title: m.title,
+    focus: buildFocus(focusSeed, processes, steps),
     machine: { kernel: m.kernel, platform: m.platform, ramPages: m.ramPages, devices, processes },
     steps,
   };
+}
+
+/**
+ * A focus on pages of a buffer that a header process maps (its first mmap of that name, as
+ * focus.ts reads it), a whole buffer or a range in it; null without a seed or such an mmap.
+ */
+function buildFocus(seed: FocusSeed, processes: readonly string[], steps: Step[]): Focus | null {
+  const firsts = new Map<string, { proc: string; buf: string; pages: number }>();
+  for (const { command: c } of steps)
+    if (c.op === 'mmap' && processes.includes(c.proc) && !firsts.has(`${c.proc} ${c.buf}`))
+      firsts.set(`${c.proc} ${c.buf}`, { proc: c.proc, buf: c.buf, pages: c.pages });
+  const maps = [...firsts.values()];
+  if (seed === null || maps.length === 0) return null;
+  const { proc, buf, pages } = pick(maps, seed.pick);
+  if (seed.count % 3 === 0) return { proc, range: whole(buf) as Focus['range'], line: 0 };
+  const first = seed.first % pages;
+  const count = 1 + (seed.count % (pages - first));
+  return { proc, range: { kind: 'buf', buf, first, count }, line: 0 };
 }
 
 /** A command of the table picked by the seed, with valid names; a reclaim when that one cannot

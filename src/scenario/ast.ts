@@ -1,7 +1,7 @@
 /**
- * A scenario: a machine, then commands, each optionally followed by expectations.
- * The text form (parse.ts / format.ts) and the JSON form (json.ts) both map to this shape
- * and round-trip through it.
+ * A scenario: a machine, the pages it is about (its focus), then commands, each optionally
+ * followed by expectations and lecturer's notes. The text form (parse.ts / format.ts) and the
+ * JSON form (json.ts) both map to this shape and round-trip through it.
  */
 import type { MachineSpec, RangeRef, ValueExpr } from '../engine/commands/terms';
 import type { Command } from '../engine/commands/table';
@@ -9,16 +9,42 @@ import type { PteFlagName, PteKindName } from './values';
 
 export interface Scenario {
   title: string | null;
+  /** The pages the scenario is about: what the lab selects when it opens it (null: none). */
+  focus: Focus | null;
   machine: MachineSpec;
   steps: Step[];
 }
 
-/** One command and the expectations written under it. `line` is 1-based, 0 when not from text. */
+/**
+ * `focus <proc> <range>`: pages of one buffer of a header process (a buffer range, never an
+ * address range: the lab selects buffers' pages). The buffer is mapped by a later `mmap` of
+ * that process (focus.ts checks it once the commands are read). `line` as in Step.
+ */
+export interface Focus {
+  proc: string;
+  range: Extract<RangeRef, { kind: 'buf' }>;
+  line: number;
+}
+
+/** `note "text"`: what a lecturer says at a command, shown as a callout at its operation. */
+export interface Note {
+  text: string;
+  line: number;
+}
+
+/**
+ * One command and the expectations and notes written under it. `line` is 1-based, 0 when not
+ * from text.
+ */
 export interface Step {
   command: Command;
   expects: Expect[];
+  notes: Note[];
   line: number;
 }
+
+/** What running a step needs (the worker, the CLI): a note changes nothing that runs. */
+export type RunStep = Omit<Step, 'notes'>;
 
 export interface FlagCheck {
   flag: PteFlagName;

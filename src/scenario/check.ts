@@ -27,7 +27,7 @@ import {
   overLimit,
   type NumberSpec,
 } from '../engine/limits';
-import type { Expect } from './ast';
+import type { Expect, Note } from './ast';
 import type { SymbolTracker } from './symbols';
 import {
   BYTE,
@@ -40,6 +40,7 @@ import {
   isAddr,
   isFileName,
   nameProblem,
+  noteProblem,
   numberProblem,
   quote,
   retProblem,
@@ -76,6 +77,15 @@ function each(report: Report, field: string, problem: string | null): void {
 
 export function checkTitle(title: string | null, report: Report): void {
   if (title !== null) each(report, 'title', titleProblem(title));
+}
+
+/**
+ * The `index`-th note under a command: it says something, within LIMITS.noteLength, and there
+ * are at most LIMITS.notes under one command.
+ */
+export function checkNote(n: Note, index: number, report: Report): void {
+  if (index >= LIMITS.notes) report('', overLimit('note count of one command', index + 1, 'notes'));
+  each(report, 'text', noteProblem(n.text));
 }
 
 /** The machine: RAM, then each device and process is declared in order. */

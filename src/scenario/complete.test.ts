@@ -45,6 +45,17 @@ describe('completion', () => {
     expect(labels(`${HEAD}app fork kid\nkid read `)).toEqual(['buf', 'other']);
   });
 
+  it('completes a focus line: a header process, then a buffer it maps further down', () => {
+    const below = '\napp mmap buf 4\ntool mmap t 1\napp mmap late 2\n';
+    const text = `process app\nprocess tool\nfocus |${below}`;
+    expect(labels(text)).toEqual(['app', 'tool']);
+    expect(labels(text.replace('focus |', 'focus app |'))).toEqual(['buf', 'late']);
+    expect(labels(text.replace('focus |', 'focus tool b|'))).toEqual(['t']);
+    expect(labels('process app\n|')).toEqual(expect.arrayContaining(['focus', 'note']));
+    const r = parse(`process app\nprocess tool\nfocus app late${below}`);
+    expect(r.ok).toBe(true);
+  });
+
   it('offers the word being typed from its start, and nothing in a comment, a value or an unknown line', () => {
     const text = `${HEAD}app migr|ate buf`;
     const at = text.indexOf('|');

@@ -2,7 +2,8 @@
  * Completion for scenario text: the words that may stand where the cursor is, from the command
  * table (verbs by subject, each argument's words, flags, `as`), the header and the expectation
  * kinds, with the names the lines above declare (processes, devices, mirrors, buffers). Pure:
- * the editor asks it with the text up to the cursor's line.
+ * the editor asks it with the whole text (only the focus line reads below the cursor: its
+ * buffer is mapped by a command after the header).
  */
 import { MMAP_OPTION_WORDS, type Arg } from '../engine/commands/args';
 import { COMMAND_OPS, specOf, type CommandOp } from '../engine/commands/table';
@@ -10,8 +11,8 @@ import { type Subject } from '../engine/commands/spec';
 import { KERNELS, PLATFORMS } from '../engine/commands/terms';
 import { VERBS } from './parse-command';
 import { EXPECT_KINDS } from './parse-expect';
-import { defaultMirrorName, HEADER_WORDS } from './values';
-import { MEM_TYPE_WORDS } from './vocabulary';
+import { defaultMirrorName } from './values';
+import { LINE_STARTS, MEM_TYPE_WORDS } from './vocabulary';
 
 export interface CompletionOption {
   label: string;
@@ -143,9 +144,22 @@ const option = (label: string, type: CompletionOption['type'], detail?: string, 
 const constants = (list: readonly string[], detail?: string): CompletionOption[] =>
   list.map((w) => option(w, 'constant', detail));
 
+/** The buffers `proc` maps anywhere in `text` (its mmap lines), in order. */
+function mappedBy(text: string, proc: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(LINE)) {
+    if (m[1] !== proc || m[2] !== 'mmap') continue;
+    const end = text.indexOf('\n', m.index);
+    const buf = words(text.slice(m.index, end < 0 ? text.length : end))[2];
+    if (buf) out.add(buf);
+  }
+  return [...out];
+}
+
 /**
- * What may stand at `offset` of `text` (the text up to the end of the cursor's line will do),
- * or null where nothing is known (inside a comment or a string, a value, a number).
+ * What may stand at `offset` of `text` (the whole text, or up to the end of the cursor's line
+ * but for a focus line's buffer), or null where nothing is known (inside a comment or a
+ * string, a value, a number).
  */
 export function completionsAt(text: string, offset: number): Completion | null {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -155,7 +169,10 @@ export function completionsAt(text: string, offset: number): Completion | null {
   const from = offset - typed.length;
   const done = words(before.slice(0, before.length - typed.length));
   const names = namesOf(text.slice(0, lineStart));
-  const options = optionsFor(done, names);
+  const options =
+    done[0] === 'focus' && done.length === 2
+      ? mappedBy(text, done[1] ?? '').map((b) => option(b, 'variable', 'buffer'))
+      : optionsFor(done, names);
   return options.length > 0 ? { from, options } : null;
 }
 
@@ -166,9 +183,11 @@ function optionsFor(done: readonly string[], names: Names): CompletionOption[] {
       ...[...names.processes].map((n) => option(n, 'variable', 'process')),
       ...[...names.mirrors.keys()].map((n) => option(n, 'variable', 'mirror')),
       ...[...names.devices].map((n) => option(n, 'variable', 'device')),
-      ...['machine', 'expect', ...HEADER_WORDS].map((w) => option(w, 'keyword')),
+      ...LINE_STARTS.map((w) => option(w, 'keyword')),
     ];
   }
+  if (first === 'focus' && done.length === 1)
+    return [...names.processes].map((n) => option(n, 'variable', 'process'));
   if (first === 'expect')
     return second === undefined ? EXPECT_KINDS.map((k) => option(k, 'keyword')) : [];
   if (first === 'kernel' && done.length === 1) return constants(KERNELS, 'kernel model');

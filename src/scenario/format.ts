@@ -4,8 +4,9 @@
  * point: `format(parse(format(s)).scenario) === format(s)`. Line numbers are the only thing
  * the text does not carry from an AST that did not come from this text, hence stripLines.
  *
- * Layout: the header (title if any, kernel, platform, ram, devices, header processes), a blank
- * line, then one line per command with its expectations under it, indented by two spaces.
+ * Layout: the header (title if any, kernel, platform, ram, devices, header processes, the focus
+ * if any), a blank line, then one line per command with its notes, then its expectations,
+ * under it, indented by two spaces (a note first: it says what the command is for).
  */
 import { MMAP_DEFAULTS, type Arg } from '../engine/commands/args';
 import { specOf, type Command } from '../engine/commands/table';
@@ -22,6 +23,7 @@ export function format(s: Scenario): string {
   out.push(`kernel ${m.kernel}`, `platform ${m.platform}`, `ram ${m.ramPages}`);
   for (const d of m.devices) out.push(`device ${d.name} ${d.type} ${d.pages}`);
   for (const p of m.processes) out.push(`process ${p}`);
+  if (s.focus) out.push(`focus ${s.focus.proc} ${formatRange(s.focus.range)}`);
   const tracker = new SymbolTracker();
   const ignore = (): void => {};
   checkMachine(m, tracker, ignore);
@@ -29,6 +31,7 @@ export function format(s: Scenario): string {
   for (const step of s.steps) {
     out.push(formatCommand(step.command, tracker));
     checkCommand(step.command, tracker, ignore);
+    for (const n of step.notes) out.push(`  note ${quoteString(n.text)}`);
     for (const e of step.expects) out.push(`  ${formatExpect(e, tracker)}`);
   }
   return `${out.join('\n')}\n`;
@@ -38,10 +41,12 @@ export function format(s: Scenario): string {
 export function stripLines(s: Scenario): Scenario {
   return {
     ...s,
+    focus: s.focus && { ...s.focus, line: 0 },
     steps: s.steps.map((st): Step => ({
       ...st,
       line: 0,
       expects: st.expects.map((e) => ({ ...e, line: 0 })),
+      notes: st.notes.map((n) => ({ ...n, line: 0 })),
     })),
   };
 }

@@ -3,7 +3,7 @@
  * however their objects were built. The worker keeps the unchanged prefix of an edit by it; the
  * store finds what an edit changed by it.
  */
-import type { Step } from './ast';
+import type { RunStep } from './ast';
 
 /** JSON with object keys sorted, so equal data gives equal text whatever built it. */
 export function canonical(x: unknown): string {
@@ -17,7 +17,7 @@ export function canonical(x: unknown): string {
 }
 
 /** A step's identity for prefix reuse: its command and expectations, without line numbers. */
-export function stepKey(s: Step): string {
+export function stepKey(s: RunStep): string {
   return canonical({
     command: s.command,
     expects: s.expects.map(({ line: _line, ...e }) => e),

@@ -46,15 +46,14 @@ const lineField = v.optional(num('a line number'), 0);
 const count = num('a whole number');
 const optCount = v.nullable(count);
 
+const bufRange = obj(
+  { kind: v.literal('buf'), buf: str('a buffer name'), first: count, count: optCount },
+  'a range',
+);
+
 const range = v.variant(
   'kind',
-  [
-    obj(
-      { kind: v.literal('buf'), buf: str('a buffer name'), first: count, count: optCount },
-      'a range',
-    ),
-    obj({ kind: v.literal('addr'), addr: str('an address'), npages: count }, 'a range'),
-  ],
+  [bufRange, obj({ kind: v.literal('addr'), addr: str('an address'), npages: count }, 'a range')],
   msg('a range ({"kind": "buf", ...} or {"kind": "addr", ...})'),
 );
 
@@ -185,10 +184,29 @@ export const expectSchema = v.variant(
   msg(`an expectation kind (${EXPECT_KINDS.join(', ')})`),
 );
 
+const noteSchema = obj({ text: str('a note'), line: lineField }, 'a note ({"text": "..."})');
+
+/** The focus: a buffer range only (an address range is not pages the lab can select). */
+const focusSchema = obj(
+  {
+    proc,
+    range: v.variant(
+      'kind',
+      [bufRange],
+      msg('a buffer range ({"kind": "buf", ...}): the focus is pages of a buffer'),
+    ),
+    line: lineField,
+  },
+  'a focus ({"proc": ..., "range": {"kind": "buf", ...}})',
+);
+
 const stepSchema = obj(
   {
     command: commandSchema,
     expects: v.array(expectSchema, msg('an array of expectations')),
+    // Optional, as `focus` is: a file written before notes existed (or by a program that
+    // has none) is still a scenario.
+    notes: v.optional(v.array(noteSchema, msg('an array of notes')), () => []),
     line: lineField,
   },
   'a step ({"command": ..., "expects": [...]})',
@@ -197,6 +215,7 @@ const stepSchema = obj(
 export const scenarioSchema = obj(
   {
     title: v.nullable(str('a title or null')),
+    focus: v.optional(v.nullable(focusSchema), null),
     machine: obj(
       {
         kernel: words(KERNELS, 'a kernel model'),

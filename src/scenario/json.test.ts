@@ -44,8 +44,14 @@ describe('toJson', () => {
   it('prints keys in a fixed order whatever order the objects were built in', () => {
     const s = story();
     const shuffled: Scenario = {
-      steps: s.steps.map((st) => ({ line: st.line, expects: st.expects, command: st.command })),
+      steps: s.steps.map((st) => ({
+        line: st.line,
+        notes: st.notes,
+        expects: st.expects,
+        command: st.command,
+      })),
       machine: { ...s.machine },
+      focus: s.focus,
       title: s.title,
     };
     expect(toJson(shuffled)).toBe(toJson(s));

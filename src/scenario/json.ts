@@ -9,8 +9,16 @@
 import * as v from 'valibot';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Scenario } from './ast';
-import { checkCommand, checkExpect, checkMachine, checkTitle, type Report } from './check';
+import {
+  checkCommand,
+  checkExpect,
+  checkMachine,
+  checkNote,
+  checkTitle,
+  type Report,
+} from './check';
 import { ErrorList, MAX_ERRORS, type ParseResult } from './errors';
+import { checkFocus, checkFocusMapped } from './focus';
 import { JSON_FORMAT, JSON_VERSIONS, documentSchema, scenarioSchema } from './json-schema';
 import {
   lineColumn,
@@ -143,7 +151,12 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 }
 
 /** The semantic checks, step by step, with problems at JSON paths. */
-function checkScenario(s: Scenario, at: (path: PathKey[], detail: string) => void): void {
+function checkScenario(s: Scenario, report: (path: PathKey[], detail: string) => void): void {
+  let problems = 0;
+  const at = (path: PathKey[], detail: string): void => {
+    problems += 1;
+    report(path, detail);
+  };
   const under =
     (base: PathKey[]): Report =>
     (field, problem) =>
@@ -151,6 +164,8 @@ function checkScenario(s: Scenario, at: (path: PathKey[], detail: string) => voi
   checkTitle(s.title, under(['scenario']));
   const tracker = new SymbolTracker();
   checkMachine(s.machine, tracker, under(['scenario', 'machine']));
+  // As in the text, the focus names a header process; its buffer is checked after the steps.
+  if (s.focus) checkFocus(s.focus, tracker, under(['scenario', 'focus']));
   if (s.steps.length > LIMITS.commands) {
     at(['scenario', 'steps'], overLimit('command count', s.steps.length, 'commands'));
     return;
@@ -160,7 +175,9 @@ function checkScenario(s: Scenario, at: (path: PathKey[], detail: string) => voi
     step.expects.forEach((e, j) => {
       checkExpect(e, tracker, under(['scenario', 'steps', i, 'expects', j]));
     });
+    step.notes.forEach((n, j) => checkNote(n, j, under(['scenario', 'steps', i, 'notes', j])));
   });
+  if (s.focus && problems === 0) checkFocusMapped(s.focus, s.steps, under(['scenario', 'focus']));
 }
 
 /** `range.first` → ['range', 'first']; `flags[2].flag` → ['flags', 2, 'flag']; '' → []. */

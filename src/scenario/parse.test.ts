@@ -59,6 +59,7 @@ describe('header', () => {
   it('has defaults', () => {
     expect(ok('')).toEqual({
       title: null,
+      focus: null,
       machine: { kernel: 'modern', platform: 'pcie4', ramPages: 64, devices: [], processes: [] },
       steps: [],
     });

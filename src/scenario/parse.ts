@@ -1,7 +1,7 @@
 /**
  * The text form of a scenario → a Scenario. Line based: the header (title, kernel, platform,
- * ram, devices, processes), then one command per line, each optionally followed by `expect`
- * lines. See README.md for the format. Never throws: problems come back as ScenarioErrors
+ * ram, devices, processes, focus), then one command per line, each optionally followed by
+ * `expect` and `note` lines. See README.md for the format. Never throws: problems come back as ScenarioErrors
  * (up to MAX_ERRORS), and parsing goes on at the next line after each one.
  */
 import { MEM_TYPE_ARG } from '../engine/commands/machine';
@@ -14,15 +14,16 @@ import {
 } from '../engine/commands/terms';
 import { DEVICE_PAGES, LIMITS, RAM_PAGES, overLimit } from '../engine/limits';
 import type { Scenario, Step } from './ast';
-import { checkCommand, checkExpect, type Report } from './check';
+import { checkCommand, checkExpect, checkNote, type Report } from './check';
 import { ErrorList, type ParseResult, type ScenarioError } from './errors';
+import { checkFocus, checkFocusMapped } from './focus';
 import { parseCommand, readWord } from './parse-command';
 import { parseExpect } from './parse-expect';
 import { SymbolTracker } from './symbols';
 import { withSuggestions } from './suggest';
-import { columnOf, readInt, type Fields } from './terms';
+import { columnOf, readInt, readRange, type Fields } from './terms';
 import { Cursor, LineError, lineEnd, nextLineStart, tokenizeLine, type Token } from './tokenize';
-import { HEADER_WORDS, quote, titleProblem, type HeaderWord } from './values';
+import { HEADER_WORDS, UNDER_WORDS, quote, titleProblem, type HeaderWord } from './values';
 
 export const DEFAULT_RAM_PAGES = 64;
 
@@ -38,6 +39,8 @@ interface State {
   commands: number;
   /** Stop at the first command: only the header (the machine) is read. */
   headerOnly: boolean;
+  /** Where the focus line's words are, for the check that needs the commands (focus.ts). */
+  focusFields: Fields;
 }
 
 export function parse(text: string): ParseResult {
@@ -84,6 +87,7 @@ function parseText(text: string, headerOnly = false): ParseResult {
     tracker,
     scenario: {
       title: null,
+      focus: null,
       machine: {
         kernel: 'modern',
         platform: 'pcie4',
@@ -98,6 +102,7 @@ function parseText(text: string, headerOnly = false): ParseResult {
     firstCommandLine: 0,
     commands: 0,
     headerOnly,
+    focusFields: new Map(),
   };
   // Line by line without splitting the text first: a text of 4 million empty lines (a few
   // bytes in a deflated link) must not cost 4 million strings before anything is read.
@@ -112,7 +117,7 @@ function parseText(text: string, headerOnly = false): ParseResult {
     const tl = tokenizeLine(text.slice(from, end));
     if (tl.error) {
       errors.atText(line, tl.error.col, tl.error.message);
-      if (tl.tokens[0]?.text !== 'expect' && !isHeader(tl.tokens[0])) st.last = 'failed';
+      if (!isUnder(tl.tokens[0]) && !isHeader(tl.tokens[0])) st.last = 'failed';
       continue;
     }
     const first = tl.tokens[0];
@@ -125,13 +130,18 @@ function parseText(text: string, headerOnly = false): ParseResult {
       errors.atText(line, e.col, e.message, e.expected);
     }
   }
+  const focus = st.scenario.focus;
+  if (focus && !headerOnly && errors.items.length === 0)
+    checkFocusMapped(focus, st.scenario.steps, reporter(st, focus.line, st.focusFields));
   return errors.items.length > 0
     ? { ok: false, errors: withSuggestions(text, errors.items) }
     : { ok: true, scenario: st.scenario };
 }
 
-/** A line that may belong to the header: a header word (or an expect line, an error there). */
-const HEADER_LINE = new RegExp(`^[ \t]*(${[...HEADER_WORDS, 'expect'].join('|')})([ \t#"]|$)`);
+/** A line that may belong to the header: a header word (or a line under a command, an error there). */
+const HEADER_LINE = new RegExp(
+  `^[ \t]*(${[...HEADER_WORDS, ...UNDER_WORDS].join('|')})([ \t#"]|$)`,
+);
 
 /** Only spaces and tabs, maybe then a comment: nothing to read (and no string made). */
 function isBlank(text: string, from: number, end: number): boolean {
@@ -144,11 +154,20 @@ function isHeader(tok: Token | undefined): boolean {
   return tok !== undefined && (HEADER_WORDS as readonly string[]).includes(tok.text);
 }
 
+/** A line that belongs to the command above it: `expect`, `note`. */
+function isUnder(tok: Token | undefined): boolean {
+  return tok !== undefined && (UNDER_WORDS as readonly string[]).includes(tok.text);
+}
+
 /** One non-empty line. Returns false to stop parsing (the command limit). */
 function statement(st: State, cur: Cursor, first: Token, line: number): boolean {
   cur.next('a statement');
   if (first.text === 'expect') {
     expectLine(st, cur, first, line);
+    return true;
+  }
+  if (first.text === 'note') {
+    noteLine(st, cur, first, line);
     return true;
   }
   if (isHeader(first)) {
@@ -174,7 +193,7 @@ function statement(st: State, cur: Cursor, first: Token, line: number): boolean 
   }
   const parsed = parseCommand(cur, first, kind, st.tracker);
   checkCommand(parsed.command, st.tracker, reporter(st, line, parsed.fields, parsed.defaultMirror));
-  const step: Step = { command: parsed.command, expects: [], line };
+  const step: Step = { command: parsed.command, expects: [], notes: [], line };
   st.scenario.steps.push(step);
   st.last = step;
   return true;
@@ -219,6 +238,24 @@ function expectLine(st: State, cur: Cursor, first: Token, line: number): void {
   const parsed = parseExpect(cur, st.tracker, line);
   checkExpect(parsed.expect, st.tracker, reporter(st, line, parsed.fields));
   if (st.last !== 'failed') st.last.expects.push(parsed.expect);
+}
+
+/** `note "text"`: what a lecturer says at the command above, as a title is quoted. */
+function noteLine(st: State, cur: Cursor, first: Token, line: number): void {
+  if (st.last === null) {
+    throw new LineError(first.col, 'a note line must follow a command (the note is shown at it)');
+  }
+  const tok = cur.next('a quoted note ("...")');
+  if (!tok.quoted) throw cur.error(tok, 'a quoted note ("...")');
+  cur.end();
+  const note = { text: tok.value, line };
+  const fields: Fields = new Map([
+    ['', first.col],
+    ['text', tok.col],
+  ]);
+  const index = st.last === 'failed' ? 0 : st.last.notes.length;
+  checkNote(note, index, reporter(st, line, fields));
+  if (st.last !== 'failed') st.last.notes.push(note);
 }
 
 function header(st: State, cur: Cursor, word: HeaderWord, first: Token, line: number): void {
@@ -269,6 +306,23 @@ function header(st: State, cur: Cursor, word: HeaderWord, first: Token, line: nu
       if (problem !== null) throw new LineError(name.col, problem);
       m.processes.push(name.text);
       return;
+    }
+    case 'focus': {
+      const f = st.focusFields;
+      f.set('', first.col);
+      const proc = cur.next('a process declared above');
+      f.set('proc', proc.col);
+      const range = readRange(cur, f);
+      if (range.kind !== 'buf')
+        throw new LineError(
+          f.get('range') ?? first.col,
+          `expected a buffer range (buf, buf[3] or buf[2..5]): the focus is pages of a buffer, found an address range`,
+        );
+      cur.end();
+      const focus = { proc: proc.text, range, line };
+      checkFocus(focus, st.tracker, reporter(st, line, f));
+      st.scenario.focus = focus;
+      break;
     }
   }
   cur.end();

@@ -6,7 +6,7 @@
 import { PTE_BIT_NAMES, PTE_KIND_NAMES } from '../engine/mm/pte';
 import type { ValueExpr } from '../engine/commands/terms';
 import { ERRNO as ENGINE_ERRNO } from '../engine/errno';
-import { overLimit, type NumberSpec } from '../engine/limits';
+import { LIMITS, overLimit, type NumberSpec } from '../engine/limits';
 
 /**
  * CPU page-table entry kinds, as expectations name them: the engine's kinds, with the shared
@@ -24,14 +24,25 @@ export type PteFlagName = (typeof PTE_FLAGS)[number];
 export const MIRROR_ENTRIES = ['none', 'read', 'write', 'atomic'] as const;
 export const FRAME_STATES = ['free', 'allocated'] as const;
 
-/** Header keywords, in canonical order. */
-export const HEADER_WORDS = ['title', 'kernel', 'platform', 'ram', 'device', 'process'] as const;
+/** Header keywords, in canonical order (`focus` names a process, so it comes after them). */
+export const HEADER_WORDS = [
+  'title',
+  'kernel',
+  'platform',
+  'ram',
+  'device',
+  'process',
+  'focus',
+] as const;
 export type HeaderWord = (typeof HEADER_WORDS)[number];
+
+/** The words that start a line under a command (attached to the closest command above). */
+export const UNDER_WORDS = ['expect', 'note'] as const;
 
 /** Words that can never be a process, device or mirror name. */
 export const RESERVED: ReadonlySet<string> = new Set<string>([
   'machine',
-  'expect',
+  ...UNDER_WORDS,
   ...HEADER_WORDS,
 ]);
 
@@ -173,15 +184,30 @@ export function formatValue(v: ValueExpr): string {
 
 // ---- strings ------------------------------------------------------------------------------
 
-/** Control characters cannot be written in a title (the text form is one line). */
+/** Control characters cannot be written in a quoted string (the text form is one line). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
-export function titleProblem(s: string): string | null {
+/** Why `s` cannot be a quoted string's contents (`what`: "a title"), or null. */
+function controlProblem(s: string, what: string): string | null {
   const m = CONTROL_RE.exec(s);
   if (!m) return null;
   const code = m[0].charCodeAt(0).toString(16).padStart(4, '0');
-  return `expected a title without control characters, found U+${code.toUpperCase()}`;
+  return `expected ${what} without control characters, found U+${code.toUpperCase()}`;
+}
+
+export function titleProblem(s: string): string | null {
+  return controlProblem(s, 'a title');
+}
+
+/**
+ * Why `s` cannot be a lecturer's note, or null: the title's rules, something to say, and at
+ * most LIMITS.noteLength characters (a callout, not a page).
+ */
+export function noteProblem(s: string): string | null {
+  if (s.length > LIMITS.noteLength) return overLimit('note length', s.length, 'noteLength');
+  if (s.trim() === '') return `expected a note with something to say, found ${quote(s)}`;
+  return controlProblem(s, 'a note');
 }
 
 /** A quoted string: `"` … `"`, with `\"` and `\\` the only escapes. */

@@ -8,10 +8,17 @@ import { COMMAND_OPS, specOf } from '../engine/commands/table';
 import { MEM_TYPE_ARG } from '../engine/commands/machine';
 import { KERNELS, PLATFORMS } from '../engine/commands/terms';
 import { BIT_STATES, FRAME_CLAUSES, PAGE_CLAUSES } from './parse-expect';
-import { FRAME_STATES, HEADER_WORDS, MIRROR_ENTRIES, PTE_FLAGS, PTE_KINDS } from './values';
+import {
+  FRAME_STATES,
+  HEADER_WORDS,
+  MIRROR_ENTRIES,
+  PTE_FLAGS,
+  PTE_KINDS,
+  UNDER_WORDS,
+} from './values';
 
 /** Every word that can start a line (besides a process, mirror or device name). */
-export const LINE_STARTS: readonly string[] = [...HEADER_WORDS, 'machine', 'expect'];
+export const LINE_STARTS: readonly string[] = [...HEADER_WORDS, 'machine', ...UNDER_WORDS];
 
 /** What a memory type may be written as. */
 export const MEM_TYPE_WORDS: readonly string[] = [

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { MachineSpec } from '../engine/commands/terms';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { Landing } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import { LabCrashError } from '../worker/client';
 import { LabHost } from '../worker/host';
 import { storyboard } from '../worker/testFixtures';
@@ -13,17 +14,27 @@ const f = storyboard();
 
 type Lab = Pick<
   LabState,
-  'spec' | 'steps' | 'watched' | 'position' | 'ops' | 'snapshot' | 'history' | 'status' | 'error'
+  | 'spec'
+  | 'steps'
+  | 'watched'
+  | 'selection'
+  | 'inspecting'
+  | 'position'
+  | 'ops'
+  | 'snapshot'
+  | 'history'
+  | 'status'
+  | 'error'
 >;
 
 /**
  * A lab that ran the storyboard and stands at op 2, whose worker just died. `dies(steps)` says
  * how the fresh worker's init of `steps` dies (null: it runs them).
  */
-function crashedLab(dies: (steps: Step[]) => LabCrashError | null = () => null) {
+function crashedLab(dies: (steps: RunStep[]) => LabCrashError | null = () => null) {
   const inits: number[] = [];
   const client = {
-    init: (spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null) => {
+    init: (spec: MachineSpec, steps: RunStep[], at: Landing | null, watch: WatchTarget) => {
       inits.push(steps.length);
       const e = dies(steps);
       return e ? Promise.reject(e) : Promise.resolve(new LabHost().init(spec, steps, at, watch));
@@ -33,6 +44,8 @@ function crashedLab(dies: (steps: Step[]) => LabCrashError | null = () => null) 
     spec: f.spec,
     steps: f.steps,
     watched: null,
+    selection: null,
+    inspecting: null,
     position: { op: 2, step: 0 },
     ops: [],
     snapshot: null,

@@ -10,9 +10,11 @@
 import type { MachineSpec } from '../engine/commands/terms';
 import type { Step } from '../scenario/ast';
 import { landingOp, type Landing } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import { isCrash, type LabConnection, type StateReply } from '../worker/client';
 import { applyReply, type SetLab } from './bridge';
 import { replayFailed, restarted, stoppedAgain, workerStopped } from './messages';
+import { watchTarget } from './inspection';
 import type { LabState } from './types';
 
 /** Why the worker died, and the command it had started when it said so (null: it did not). */
@@ -56,14 +58,17 @@ export interface CrashReplay {
     spec: MachineSpec,
     steps: Step[],
     at: Landing | null,
-    watched: number | null,
+    watch: WatchTarget,
   ): Promise<{ reply: StateReply; killed: { k: number; reason: string } | null }>;
 }
 
 export function createCrashReplay(
   client: Pick<LabConnection, 'init'>,
   set: SetLab,
-  get: () => Pick<LabState, 'spec' | 'steps' | 'watched' | 'position' | 'ops'>,
+  get: () => Pick<
+    LabState,
+    'spec' | 'steps' | 'watched' | 'selection' | 'inspecting' | 'position' | 'ops'
+  >,
 ): CrashReplay {
   /**
    * Why the worker died (and the command it had started, when it said), until the replay into
@@ -74,10 +79,10 @@ export function createCrashReplay(
   async function recover(): Promise<void> {
     const c = crashed ?? { reason: 'it stopped', op: null };
     crashed = null;
-    const { spec, steps, watched, position } = get();
+    const { spec, steps, position } = get();
     const stopped = workerStopped(c.reason, c.op, steps);
     try {
-      const reply = await client.init(spec, steps, position, watched);
+      const reply = await client.init(spec, steps, position, watchTarget(get()));
       applyReply(set, get, reply, { error: restarted(stopped, reply.position, steps.length) });
       return;
     } catch (e) {
@@ -95,11 +100,11 @@ export function createCrashReplay(
    * again. The text keeps the command's line, so the user sees it and can change it.
    */
   async function stopBefore(k: number, stopped: string, again: string): Promise<boolean> {
-    const { spec, steps, watched, position } = get();
+    const { spec, steps, position } = get();
     const prefix = steps.slice(0, k);
     crashed = null;
     try {
-      const reply = await client.init(spec, prefix, before(position, k), watched);
+      const reply = await client.init(spec, prefix, before(position, k), watchTarget(get()));
       applyReply(set, get, reply, {
         steps: prefix,
         error: stoppedAgain(stopped, again, k, steps, reply.position),
@@ -122,14 +127,14 @@ export function createCrashReplay(
       crashed ??= crashOf(e);
     },
     recover,
-    async initText(spec, steps, at, watched) {
+    async initText(spec, steps, at, watch) {
       try {
-        return { reply: await client.init(spec, steps, at, watched), killed: null };
+        return { reply: await client.init(spec, steps, at, watch), killed: null };
       } catch (e) {
         if (!diedOn(e, steps)) throw e;
         const k = e.op;
         crashed = null;
-        const reply = await client.init(spec, steps.slice(0, k), before(at, k), watched);
+        const reply = await client.init(spec, steps.slice(0, k), before(at, k), watch);
         return { reply, killed: { k, reason: crashOf(e).reason } };
       }
     },

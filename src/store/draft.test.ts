@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORYBOARD } from '../scenario/examples';
-import { parse } from '../scenario/parse';
-import { LabHost } from '../worker/host';
-import type { LabConnection } from '../worker/client';
+import { directConnection } from '../worker/testFixtures';
 import {
   autosave,
   CONFLICT_MESSAGE,
@@ -75,20 +73,6 @@ describe('the autosaved draft', () => {
   });
 });
 
-/** A connection straight to a host (no worker): enough for the store autosave watches. */
-function direct(): LabConnection {
-  const host = new LabHost();
-  return {
-    init: (spec, steps, at, watch) => Promise.resolve(host.init(spec, steps, at, watch)),
-    append: (steps, watch) => Promise.resolve(host.append(steps, watch)),
-    seek: (op, step, watch) => Promise.resolve(host.seek(op, step, watch)),
-    watch: (pfn) => Promise.resolve(host.watch(pfn)),
-    fail: (fatal) => Promise.resolve(host.fail(fatal)),
-    parse: (text) => Promise.resolve(parse(text)),
-    onCrash: () => () => {},
-  };
-}
-
 function ready(store: StoreApi<LabState>): Promise<void> {
   return vi.waitFor(() => expect(store.getState().status).toBe('ready'));
 }
@@ -131,7 +115,7 @@ describe('autosave under a full storage and a second tab', () => {
   });
 
   it('a full storage: a persistent notice, the work stays in memory, and the next save clears it', async () => {
-    const store = createLabStore(direct(), { text: STORYBOARD });
+    const store = createLabStore(directConnection(), { text: STORYBOARD });
     await ready(store);
     const st = fullable();
     const refused = vi.fn();
@@ -154,7 +138,7 @@ describe('autosave under a full storage and a second tab', () => {
   });
 
   it("another tab's different draft: a notice, never a silent replace; keep mine writes mine, load theirs loads theirs", async () => {
-    const store = createLabStore(direct(), { text: STORYBOARD });
+    const store = createLabStore(directConnection(), { text: STORYBOARD });
     await ready(store);
     const storage = memory();
     const events = new EventTarget();

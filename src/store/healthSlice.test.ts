@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { StateReply } from '../worker/protocol';
 import { healthSlice } from './healthSlice';
 import { keptRequests, sliceStore } from './testStore';
-import type { HealthSlice } from './types';
+import type { HealthSlice, LabState } from './types';
 
 function health() {
   const calls: string[] = [];
   const { request, kept: requests } = keptRequests();
-  const store = sliceStore<HealthSlice, HealthSlice & { watched: number | null }>(
+  const store = sliceStore<
+    HealthSlice,
+    HealthSlice & Pick<LabState, 'watched' | 'selection' | 'inspecting'>
+  >(
     healthSlice({
       request,
       client: {
@@ -16,12 +19,12 @@ function health() {
           return Promise.resolve();
         },
         watch: (pfn) => {
-          calls.push(`watch ${pfn}`);
+          calls.push(`watch ${JSON.stringify(pfn)}`);
           return Promise.resolve({} as StateReply);
         },
       },
     }),
-    { watched: 4 },
+    { watched: 4, selection: null, inspecting: null },
   );
   return { s: () => store.getState(), calls, requests };
 }

@@ -5,10 +5,11 @@
  */
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
+import { watchTarget } from './inspection';
 import type { Slice } from './slice';
 import type { HealthSlice, LabState } from './types';
 
-type Reads = HealthSlice & Pick<LabState, 'watched'>;
+type Reads = HealthSlice & Pick<LabState, 'watched' | 'selection' | 'inspecting'>;
 
 export function healthSlice(
   fx: Pick<LabEffects, 'request'> & { client: Pick<LabConnection, 'fail' | 'watch'> },
@@ -25,7 +26,7 @@ export function healthSlice(
       fx.request(async () => {
         await fx.client.fail(fatal);
         // Still alive (a fatal failure dies just after answering): show the state as it is.
-        return fx.client.watch(get().watched);
+        return fx.client.watch(watchTarget(get()));
       }),
   });
 }

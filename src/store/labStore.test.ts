@@ -6,9 +6,10 @@ import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
 import { LabCrashError, type LabConnection } from '../worker/client';
 import { LabHost } from '../worker/host';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import { endPosition, stepInto, stepOver } from '../timeline/navigation';
 import type { Landing } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import type { StateReply } from '../worker/protocol';
 import { storyboard } from '../worker/testFixtures';
 import { createLabStore } from './labStore';
@@ -25,23 +26,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class FakeClient implements LabConnection {
   host = new LabHost();
   log: string[] = [];
-  inits: Step[][] = [];
+  inits: RunStep[][] = [];
   delay: Partial<Record<string, number>> = {};
   /** The next call of this name crashes the "worker". */
   crashOn: string | null = null;
   private listeners = new Set<(reason: string, op: number | null) => void>();
 
-  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null) {
+  init(spec: MachineSpec, steps: RunStep[], at: Landing | null, watch: WatchTarget) {
     this.inits.push(steps);
     return this.answer('init', () => this.host.init(spec, steps, at, watch));
   }
-  append(steps: Step[], watch: number | null) {
+  append(steps: RunStep[], watch: WatchTarget) {
     return this.answer('append', () => this.host.append(steps, watch));
   }
-  seek(op: number, step: number, watch: number | null) {
+  seek(op: number, step: number, watch: WatchTarget) {
     return this.answer('seek', () => this.host.seek(op, step, watch));
   }
-  watch(pfn: number | null) {
+  watch(pfn: WatchTarget) {
     return this.answer('watch', () => this.host.watch(pfn));
   }
   fail(fatal: boolean) {

@@ -10,6 +10,7 @@ import type { MachineSpec } from '../engine/commands/terms';
 import type { LabConnection } from '../worker/client';
 import { labEffects } from './effects';
 import { healthSlice } from './healthSlice';
+import { followInspected } from './inspection';
 import { navigationSlice } from './navigationSlice';
 import { playbackSlice } from './playbackSlice';
 import { predictSlice } from './predictSlice';
@@ -51,6 +52,7 @@ export function createLabStore(client: LabConnection, initial: InitialLab): Stor
       ...healthSlice(fx)(set, get),
     };
   });
+  followInspected(store);
   const { load } = store.getState();
   if (runFirst !== initial.text)
     void load(runFirst, initial).then(() => store.getState().setText(initial.text));

@@ -14,6 +14,7 @@ import {
 const read = (line: number): Step => ({
   command: { op: 'cpu-read', proc: 'app', range: { kind: 'buf', buf: 'buf', first: 0, count: 1 } },
   expects: [],
+  notes: [],
   line,
 });
 const steps = [read(3), read(0), read(7)];

@@ -34,7 +34,7 @@ function navigator() {
         request,
         client: {
           watch: (pfn) => {
-            calls.push(`watch ${pfn}`);
+            calls.push(`watch ${JSON.stringify(pfn)}`);
             return Promise.resolve({} as StateReply);
           },
         },

@@ -1,7 +1,7 @@
 /**
  * Where the lab is and what it looks at: the worker's latest timeline, snapshot and frame history
- * (written by bridge.ts only), the selection and the watched frame, and the moves: seek, step,
- * run to a line. Moves are seeks (seeks.ts), so they queue and coalesce; a step forward asks
+ * (written by bridge.ts only), the selection, the page `struct page` follows and the clicked
+ * frame (inspection.ts), and the moves: seek, step, run to a line. Moves are seeks (seeks.ts), so they queue and coalesce; a step forward asks
  * first when predicting (predictSlice.ts).
  */
 import type { Snapshot } from '../engine/snapshot';
@@ -9,6 +9,7 @@ import { endPosition, isEnd, opAtLine, stepTarget } from '../timeline/navigation
 import { BOOT, samePosition } from '../timeline/position';
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
+import { watchTarget } from './inspection';
 import { afterMove, asking, asksFirst, revealMove } from './predictSlice';
 import type { Slice } from './slice';
 import type { LabState, NavigationSlice, PredictSlice } from './types';
@@ -36,6 +37,7 @@ export function navigationSlice(
     watched: null,
     history: null,
     selection: null,
+    inspecting: null,
     seek: (op, step) => fx.seeks.to({ op, step }),
     step: (kind) => {
       const { ops, predict } = get();
@@ -60,10 +62,14 @@ export function navigationSlice(
       get().setPlaying(false);
       return fx.seeks.to(op < 0 ? BOOT : endPosition(ops.slice(0, op + 1)));
     },
-    select: (selection) => set({ selection }),
+    // The history of the frame they lead to is asked for once the state changed (inspection.ts
+    // followInspected): a selection made while a request runs must not ask for it twice.
+    select: (selection) =>
+      set({ selection, inspecting: null, ...(selection ? { watched: null } : {}) }),
+    inspect: (page) => set({ inspecting: page, watched: null }),
     watch: (pfn) =>
       fx.request(
-        () => fx.client.watch(pfn),
+        () => fx.client.watch(watchTarget({ ...get(), watched: pfn })),
         () => ({ watched: pfn }),
       ),
   });

@@ -18,7 +18,7 @@ import { oneShot, pageTimers } from './timers';
 import type { LabState, ScenarioSlice } from './types';
 
 const f = storyboard();
-const scenario = { title: 'T', machine: f.spec, steps: f.steps };
+const scenario = { title: 'T', focus: null, machine: f.spec, steps: f.steps };
 const run = { scenario, steps: f.steps, watched: 3, killed: null };
 const sel = { proc: 'app', buf: 'buf', first: 0, count: 1 };
 
@@ -100,7 +100,7 @@ describe('the scenario text: actions', () => {
   });
 
   type Reads = ScenarioSlice &
-    Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched'>;
+    Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched' | 'inspecting'>;
 
   /** A scenario slice whose requests are kept (not run), on vitest's fake clock. */
   function editor() {
@@ -122,7 +122,14 @@ describe('the scenario text: actions', () => {
         },
         { text: '', spec: f.spec },
       ),
-      { error: null, playing: true, position: null, selection: sel, watched: null },
+      {
+        error: null,
+        playing: true,
+        position: null,
+        selection: sel,
+        watched: null,
+        inspecting: null,
+      },
     );
     return { s: () => store.getState(), requests, playTimer };
   }

@@ -11,6 +11,7 @@ import type { ParseResult, ScenarioError } from '../scenario/errors';
 import { samePosition, type Position } from '../timeline/position';
 import type { LabConnection, StateReply } from '../worker/client';
 import type { LabEffects } from './effects';
+import { runTarget, watchTarget, withFocus } from './inspection';
 import { noStepNotice, textError, textRunsBefore, textStopsEngine } from './messages';
 import { selectionHolds } from './navigationSlice';
 import type { Slice } from './slice';
@@ -87,7 +88,7 @@ export function textRan(
   };
   if (killed) {
     patch.error = textStopsEngine(killed.reason, killed.k, steps, reply.position);
-    return { ...patch, ...keptSelection(selection, reply) };
+    return withFocus({ ...patch, ...keptSelection(selection, reply) }, selection, scenario);
   }
   if (opts.selection !== undefined) patch.selection = opts.selection;
   if (opts.banner) patch.error = opts.banner;
@@ -98,7 +99,8 @@ export function textRan(
     opts.at.op >= reply.opCount
   )
     patch.error = noStepNotice(opts.at);
-  return { ...patch, ...(opts.selection === undefined ? keptSelection(selection, reply) : {}) };
+  const kept = opts.selection === undefined ? keptSelection(selection, reply) : {};
+  return withFocus({ ...patch, ...kept }, selection, scenario);
 }
 
 /**
@@ -111,7 +113,7 @@ export function withAppendedLine(typed: string, before: string, after: string): 
 }
 
 type Reads = ScenarioSlice &
-  Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched'>;
+  Pick<LabState, 'error' | 'playing' | 'position' | 'selection' | 'watched' | 'inspecting'>;
 type Set = (patch: Partial<Reads>) => void;
 type Get = () => Reads;
 
@@ -167,7 +169,8 @@ function textRunner(
     let killed: TextRun['killed'] = null;
     return fx.request(
       async () => {
-        const ran = await fx.crashes.initText(scenario.machine, steps, at, watched);
+        const target = runTarget(watched, opts.selection, get(), scenario);
+        const ran = await fx.crashes.initText(scenario.machine, steps, at, target);
         killed = ran.killed;
         return ran.reply;
       },
@@ -242,11 +245,11 @@ function commandRunner(
     if (!base) return; // the text never ran: nothing to append to
     const before = s.text;
     const { text, line } = appendCommand(before, base, command);
-    const step: Step = { command, expects: [], line };
+    const step: Step = { command, expects: [], notes: [], line };
     fx.playTimer.stop();
     // Appended only once the worker ran it, whatever its errno: the text is what a replay runs.
     return fx.request(
-      () => fx.client.append([step], get().watched),
+      () => fx.client.append([step], watchTarget(get())),
       () => {
         const cur = get().text;
         const steps = [...get().steps, step];
@@ -286,7 +289,14 @@ export function scenarioSlice(
         get().textPending ? runText({ at: get().position, edit: true }) : Promise.resolve(),
       load: (text, opts = {}) => {
         fx.playTimer.stop();
-        set({ text, playing: false, ...(opts.selection !== undefined ? {} : { selection: null }) });
+        // Another scenario: a frame clicked in the last one means nothing in it.
+        set({
+          text,
+          playing: false,
+          watched: opts.watched ?? null,
+          inspecting: null,
+          ...(opts.selection !== undefined ? {} : { selection: null }),
+        });
         return runText({ ...opts, at: opts.at ?? null });
       },
       newMachine: (spec) =>

@@ -21,12 +21,12 @@ function seeker() {
     { request, onDrained: (fn) => void drained.push(fn) },
     {
       seek: (op, step, watch) => {
-        sent.push(`${op}.${step} watching ${watch}`);
+        sent.push(`${op}.${step} watching ${JSON.stringify(watch)}`);
         position = { op, step };
         return Promise.resolve({} as StateReply);
       },
     },
-    () => ({ position, watched: 7 }),
+    () => ({ position, watched: 7, selection: null, inspecting: null }),
   );
   /** Run what is queued, then say the queue is empty. */
   const drain = async () => {

@@ -6,6 +6,7 @@
 import { BOOT, type Position } from '../timeline/position';
 import type { LabConnection } from '../worker/client';
 import type { Requests } from './requests';
+import { watchTarget } from './inspection';
 import type { LabState } from './types';
 
 export interface Seeks {
@@ -18,7 +19,7 @@ export interface Seeks {
 export function createSeeks(
   requests: Pick<Requests, 'request' | 'onDrained'>,
   client: Pick<LabConnection, 'seek'>,
-  get: () => Pick<LabState, 'position' | 'watched'>,
+  get: () => Pick<LabState, 'position' | 'watched' | 'selection' | 'inspecting'>,
 ): Seeks {
   /** Where the last queued seek goes: relative steps start from here, not from the view. */
   let target: Position | null = null;
@@ -36,7 +37,7 @@ export function createSeeks(
       waiting = w;
       w.done = requests.request(() => {
         waiting = null;
-        return client.seek(w.to.op, w.to.step, get().watched);
+        return client.seek(w.to.op, w.to.step, watchTarget(get()));
       });
       return w.done;
     },

@@ -2,6 +2,8 @@
  * Named selectors for the views. Each returns a value already in the state (or null), never a
  * fresh object, so `useLab(selectX)` re-renders only when that value changes.
  */
+import type { Note } from '../scenario/ast';
+import { inspectedFrame } from './inspection';
 import type { LabState } from './types';
 
 export const selectSnapshot = (s: LabState) => s.snapshot;
@@ -9,6 +11,9 @@ export const selectPosition = (s: LabState) => s.position;
 export const selectOps = (s: LabState) => s.ops;
 export const selectSelection = (s: LabState) => s.selection;
 export const selectWatched = (s: LabState) => s.watched;
+export const selectInspecting = (s: LabState) => s.inspecting;
+/** The frame `struct page` shows: the clicked one, else the one the followed page maps now. */
+export const selectInspectedFrame = (s: LabState) => inspectedFrame(s);
 export const selectHistory = (s: LabState) => s.history;
 export const selectError = (s: LabState) => s.error;
 export const selectStatus = (s: LabState) => s.status;
@@ -28,3 +33,9 @@ export const selectCurrentOp = (s: LabState) =>
 /** The micro-step at the current position (null before the operation's first step). */
 export const selectCurrentStep = (s: LabState) =>
   s.position ? (selectCurrentOp(s)?.steps[s.position.step] ?? null) : null;
+
+const NO_NOTES: readonly Note[] = [];
+
+/** The lecturer's notes of the operation at the current position (its step's `note` lines). */
+export const selectCurrentNotes = (s: LabState): readonly Note[] =>
+  (s.position && s.position.op >= 0 ? s.steps[s.position.op]?.notes : undefined) ?? NO_NOTES;

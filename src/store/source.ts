@@ -49,9 +49,12 @@ export function prefixRuns(prefix: { headerLine: boolean }, scenario: Scenario):
   return scenario.steps.length > 0 || !prefix.headerLine;
 }
 
-/** What the worker runs for a parsed scenario. */
+/**
+ * What the worker runs for a parsed scenario, and the store keeps: a step's notes ride along
+ * (the views show them at its operation; the worker's prefix reuse ignores them, stepKey).
+ */
 export function stepsOf(s: Scenario): Step[] {
-  return s.steps.map(({ command, expects, line }) => ({ command, expects, line }));
+  return s.steps.map(({ command, expects, notes, line }) => ({ command, expects, notes, line }));
 }
 
 /** Lines in `text` (a text ending in a newline does not start another line). */
@@ -70,7 +73,10 @@ export function appendCommand(
   s: Scenario,
   command: Command,
 ): { text: string; line: number } {
-  const full = format({ ...s, steps: [...s.steps, { command, expects: [], line: 0 }] });
+  const full = format({
+    ...s,
+    steps: [...s.steps, { command, expects: [], notes: [], line: 0 }],
+  });
   const lines = full.trimEnd().split('\n');
   const added = lines[lines.length - 1] ?? '';
   const base = text.replace(/\s+$/, '');
@@ -80,5 +86,5 @@ export function appendCommand(
 
 /** A fresh scenario's text for a machine (the "new machine" dialog). */
 export function machineText(s: Pick<Scenario, 'machine' | 'title'>): string {
-  return format({ title: s.title, machine: s.machine, steps: [] });
+  return format({ title: s.title, focus: null, machine: s.machine, steps: [] });
 }

@@ -13,7 +13,7 @@ import type { ScenarioError } from '../scenario/errors';
 import type { FrameHistory } from '../timeline/frameHistory';
 import type { StepKind } from '../timeline/navigation';
 import type { OpView } from '../timeline/operations';
-import type { RangeSelection } from '../timeline/selection';
+import type { PageRef, RangeSelection } from '../timeline/selection';
 
 export type LabState = ScenarioSlice & NavigationSlice & PlaybackSlice & PredictSlice & HealthSlice;
 
@@ -96,15 +96,26 @@ export interface NavigationSlice {
   ops: OpView[];
   snapshot: Snapshot | null;
   position: Position | null;
-  /** The frame the inspector shows (and whose history the worker sends). */
+  /**
+   * The frame the user clicked: `struct page` shows it (and links carry it). Null: `struct
+   * page` follows the inspected page of the selection instead (inspection.ts).
+   */
   watched: number | null;
+  /** The history of the frame `struct page` shows (the worker sends it with every reply). */
   history: FrameHistory | null;
+  /** The pages the views point at: the user's, else the scenario's focus (inspection.ts). */
   selection: RangeSelection | null;
+  /** The page of the selection `struct page` follows, when the user switched (null: the first). */
+  inspecting: PageRef | null;
   seek: (op: number, step: number) => Promise<void>;
   step: (kind: StepKind) => Promise<void>;
   /** Show the end of the operation on `line` (or the last one before it). */
   runToLine: (line: number) => Promise<void>;
+  /** Point at other pages: `struct page` follows the first of them (a clicked frame gives way). */
   select: (selection: RangeSelection | null) => void;
+  /** Follow another page of the selection in `struct page` (a clicked frame gives way). */
+  inspect: (page: PageRef) => void;
+  /** Show a clicked frame in `struct page` (null: follow the selection's page again). */
   watch: (pfn: number | null) => Promise<void>;
 }
 

@@ -86,7 +86,7 @@ describe('LabClient', () => {
     const s = storyboard();
     const r = await c.init(s.spec, s.steps, null, null);
     expect(r.opCount).toBe(s.steps.length);
-    expect(r.v).toBe(2);
+    expect(r.v).toBe(3);
     expect(r.snapshot.frames.ref).toBeInstanceOf(Int32Array);
     const seek = await c.seek(0, -1, null);
     expect(seek.position).toEqual({ op: 0, step: -1 });
@@ -112,7 +112,7 @@ describe('LabClient', () => {
     const c = client(f.start);
     const err: unknown = await c.init(storyboard().spec, [], null, null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/protocol v1 but this page expects v2/);
+    expect((err as Error).message).toMatch(/protocol v1 but this page expects v3/);
     expect(isCrash(err)).toBe(false);
   });
 

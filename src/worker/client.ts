@@ -10,10 +10,11 @@
  */
 import * as Comlink from 'comlink';
 import type { MachineSpec } from '../engine/commands/terms';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { OpView } from '../timeline/operations';
 import type { Landing } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 import type { FaultPlan } from '../engine/testing/faults';
 import { isProgress, PROTOCOL_VERSION, type StateReply, type WorkerApi } from './protocol';
 
@@ -156,21 +157,21 @@ export class LabClient implements LabConnection {
 
   init(
     spec: MachineSpec,
-    steps: Step[],
+    steps: RunStep[],
     at: Landing | null,
-    watch: number | null,
+    watch: WatchTarget,
   ): Promise<StateReply> {
     return this.call('init', (r) => r.init(spec, steps, at, watch).then((x) => whole(r, x)));
   }
-  append(steps: Step[], watch: number | null): Promise<StateReply> {
+  append(steps: RunStep[], watch: WatchTarget): Promise<StateReply> {
     const what = steps.map((s) => s.command.op).join(', ');
     return this.call(`append ${what}`, (r) => r.append(steps, watch).then((x) => whole(r, x)));
   }
-  seek(op: number, step: number, watch: number | null): Promise<StateReply> {
+  seek(op: number, step: number, watch: WatchTarget): Promise<StateReply> {
     return this.call('seek', (r) => r.seek(op, step, watch));
   }
-  watch(pfn: number | null): Promise<StateReply> {
-    return this.call('watch', (r) => r.watch(pfn));
+  watch(target: WatchTarget): Promise<StateReply> {
+    return this.call('watch', (r) => r.watch(target));
   }
   fail(fatal: boolean): Promise<void> {
     return this.call('fail', (r) => r.fail(fatal));

@@ -6,6 +6,7 @@ import type { OpResult } from '../engine/ops/types';
 import { takeSnapshot, type Snapshot } from '../engine/snapshot';
 import type { Gen } from '../engine/trace/step';
 import { STORYBOARD } from '../scenario/examples';
+import type { WatchTarget } from '../timeline/selection';
 import { LabHost, type LabHostOptions } from './host';
 import type { StateReply } from './protocol';
 import { fixture, reference, sameData, stepsOf, storyboard, type Fixture } from './testFixtures';
@@ -76,7 +77,7 @@ function freshState(f: Fixture, op: number, steps: number, total: number): Snaps
 
 function started(
   f: Fixture,
-  watch: number | null = null,
+  watch: WatchTarget = null,
   opts: LabHostOptions = {},
 ): { host: LabHost; reply: StateReply } {
   const host = new LabHost(opts);
@@ -108,7 +109,7 @@ describe('LabHost init', () => {
   it('runs every step and shows the last step of the last one', () => {
     const f = storyboard();
     const { reply } = started(f);
-    expect(reply.v).toBe(2);
+    expect(reply.v).toBe(3);
     expect(reply.opsFrom).toBe(0);
     expect(reply.ops.map((o) => o.command)).toEqual(f.commands);
     expect(reply.ops.map((o) => o.line)).toEqual(f.steps.map((s) => s.line));
@@ -512,6 +513,50 @@ describe('LabHost frame history', () => {
     expect(r.history!.points).toEqual(full.points.slice(0, 1));
     expect(host.seek(p.op, p.step, watched).history!.points).toEqual(full.points.slice(0, 2));
     expect(host.seek(-1, -1, watched).history!.points).toEqual([]);
+  });
+});
+
+describe('LabHost following a page', () => {
+  const page = { proc: 'app', buf: 'buf', index: 0 };
+
+  it("watches the frame the page maps at each position: RAM, the device's, RAM again", () => {
+    const f = storyboard();
+    const { host, reply } = started(f, page);
+    const ops = reply.ops;
+    const end = (op: string) => {
+      const o = ops.find((x) => x.command.op === op)!;
+      return host.seek(o.index, o.steps.length - 1, page);
+    };
+    const ramFrame = end('cpu-write').history!.pfn;
+    expect(ramFrame).toBeLessThan(reply.snapshot.ramStart + reply.snapshot.ramPages);
+    const dev = reply.snapshot.devices[0]!.start;
+    const migrated = end('migrate-to-dev').history!;
+    expect(migrated.pfn).toBe(dev);
+    expect(migrated.points.at(-1)!.ref).toBe(1); // the device page, mapped once
+    const back = end('cpu-read').history!;
+    expect(back.pfn).not.toBe(dev);
+    expect(back.pfn).toBeLessThan(dev);
+    // Not mapped yet (before the write), and gone after munmap: no frame, no history.
+    expect(host.seek(0, 0, page).history).toBeNull();
+    expect(host.seek(ops.length - 1, ops.at(-1)!.steps.length - 1, page).history).toBeNull();
+    // A page that does not exist here (another buffer, past its end, another process).
+    for (const p of [
+      { ...page, buf: 'x' },
+      { ...page, index: 1 },
+      { ...page, proc: 'nobody' },
+    ])
+      expect(host.watch(p).history).toBeNull();
+  });
+
+  it('refuses a page that is not one', () => {
+    const { host } = started(storyboard());
+    const bad = [
+      { ...page, index: -1 },
+      { ...page, index: 0.5 },
+      { ...page, proc: 3 },
+    ];
+    for (const p of bad)
+      expect(() => host.watch(p as typeof page)).toThrow(/cannot watch that page/);
   });
 });
 

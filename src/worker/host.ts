@@ -25,10 +25,11 @@ import { Kernel } from '../engine/kernel';
 import { LIMITS, overLimit } from '../engine/limits';
 import type { Machine } from '../engine/state';
 import { takeSnapshot } from '../engine/snapshot';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import { frameHistory } from '../timeline/frameHistory';
 import { endPosition, isEnd, landing, positionProblem, seqAt } from '../timeline/navigation';
 import { BOOT, type Landing, type Position } from '../timeline/position';
+import { watchedFrame, type WatchTarget } from '../timeline/selection';
 import { Checkpoints, DEFAULT_CHECKPOINT_BUDGET, estimateBytes } from './checkpoints';
 import { canonical, stepKey } from '../scenario/identity';
 import { relined, runOp, type OpRecord } from './opRecords';
@@ -67,14 +68,14 @@ interface Lab extends ReplaySource {
   kernel: Kernel;
   ops: OpRecord[];
   position: Position;
-  watched: number | null;
+  watched: WatchTarget;
 }
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function describe(step: Step, index: number): string {
+function describe(step: RunStep, index: number): string {
   const line = step.line > 0 ? `, line ${step.line}` : '';
   return `command ${index + 1} (${step.command.op}${line})`;
 }
@@ -84,9 +85,20 @@ function seqEnd(ops: readonly OpRecord[]): number {
   return seqAt(ops, endPosition(ops));
 }
 
-function checkWatch(pfn: number | null): void {
-  if (pfn !== null && !(Number.isInteger(pfn) && pfn >= 0))
-    throw new Error(`cannot watch frame ${pfn}: a pfn is a whole number from 0`);
+function checkWatch(target: WatchTarget): void {
+  if (target === null) return;
+  if (typeof target === 'number') {
+    if (!(Number.isInteger(target) && target >= 0))
+      throw new Error(`cannot watch frame ${target}: a pfn is a whole number from 0`);
+    return;
+  }
+  const { proc, buf, index } = target;
+  if (
+    typeof proc !== 'string' ||
+    typeof buf !== 'string' ||
+    !(Number.isInteger(index) && index >= 0)
+  )
+    throw new Error('cannot watch that page: a page is a process, a buffer and an index from 0');
 }
 
 function checkCount(n: number): void {
@@ -103,17 +115,17 @@ function machineAt(lab: Lab, p: Position): Machine {
 /** The reply for `lab`, with operations from `opsFrom` on. Builds everything fresh. */
 function reply(lab: Lab, opsFrom: number): StateReply {
   const seq = seqAt(lab.ops, lab.position);
+  const snapshot = takeSnapshot(machineAt(lab, lab.position), seq);
+  // A watched page is the frame it maps at this position (it follows the page).
+  const pfn = watchedFrame(snapshot, lab.watched);
   return {
     v: PROTOCOL_VERSION,
-    snapshot: takeSnapshot(machineAt(lab, lab.position), seq),
+    snapshot,
     opsFrom,
     ops: lab.ops.slice(opsFrom).map((o) => o.view),
     opCount: lab.ops.length,
     position: { ...lab.position },
-    history:
-      lab.watched === null
-        ? null
-        : frameHistory(lab.watched, lab.checkpoints.boot.frames, lab.ops, seq),
+    history: pfn === null ? null : frameHistory(pfn, lab.checkpoints.boot.frames, lab.ops, seq),
   };
 }
 
@@ -142,7 +154,7 @@ export class LabHost implements LabHostApi {
     return PROTOCOL_VERSION;
   }
 
-  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null): StateReply {
+  init(spec: MachineSpec, steps: RunStep[], at: Landing | null, watch: WatchTarget): StateReply {
     checkWatch(watch);
     checkCount(steps.length);
     const keys = steps.map(stepKey);
@@ -169,7 +181,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, opsFrom));
   }
 
-  append(steps: Step[], watch: number | null): StateReply {
+  append(steps: RunStep[], watch: WatchTarget): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const n = cur.ops.length;
@@ -194,7 +206,7 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, r);
   }
 
-  seek(op: number, step: number, watch: number | null): StateReply {
+  seek(op: number, step: number, watch: WatchTarget): StateReply {
     const cur = this.current();
     checkWatch(watch);
     const bad = positionProblem(cur.ops, op, step);
@@ -203,10 +215,10 @@ export class LabHost implements LabHostApi {
     return this.commit(lab, reply(lab, cur.ops.length));
   }
 
-  watch(pfn: number | null): StateReply {
+  watch(target: WatchTarget): StateReply {
     const cur = this.current();
-    checkWatch(pfn);
-    const lab: Lab = { ...cur, watched: pfn };
+    checkWatch(target);
+    const lab: Lab = { ...cur, watched: target };
     return this.commit(lab, reply(lab, cur.ops.length));
   }
 
@@ -252,7 +264,7 @@ export class LabHost implements LabHostApi {
   }
 
   /** A lab that keeps the first `p` operations of `cur` (the steps there are the same). */
-  private continued(cur: Lab, steps: readonly Step[], p: number): Lab {
+  private continued(cur: Lab, steps: readonly RunStep[], p: number): Lab {
     const ops = cur.ops.slice(0, p).map((rec, i) => (steps[i] ? relined(rec, steps[i]) : rec));
     let kernel = cur.kernel;
     if (p < cur.ops.length || p < steps.length) {
@@ -279,7 +291,12 @@ export class LabHost implements LabHostApi {
    * Run `steps` from index `from` on, as the lab's next operations, on its live kernel, taking
    * checkpoints as they fall due. Throws an Error naming the command the engine threw on.
    */
-  private runSteps(lab: Lab, steps: readonly Step[], keys: readonly string[], from: number): void {
+  private runSteps(
+    lab: Lab,
+    steps: readonly RunStep[],
+    keys: readonly string[],
+    from: number,
+  ): void {
     for (let j = from; j < steps.length; j++) {
       const step = steps[j];
       if (!step) continue;

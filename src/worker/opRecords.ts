@@ -6,7 +6,7 @@ import type { Kernel } from '../engine/kernel';
 import { runCommand } from '../engine/ops';
 import { changesToJson } from '../engine/trace/changes';
 import type { StepRecord } from '../engine/trace/step';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import { checkExpectation } from '../scenario/expect';
 import { recordFrame, type FrameDeltas } from '../timeline/frameHistory';
 import type { ExpectFailureView, OpSteps, OpView, StepView } from '../timeline/operations';
@@ -42,7 +42,7 @@ export function stepView(s: StepRecord): StepView {
  * whatever the engine throws (the machine is then half-way through the command: the caller
  * restores it or drops it).
  */
-export function runOp(k: Kernel, step: Step, index: number, key: string): OpRecord {
+export function runOp(k: Kernel, step: RunStep, index: number, key: string): OpRecord {
   k.opCost = 0;
   const firstSeq = k.seq;
   const deltas: number[] = [];
@@ -86,7 +86,7 @@ export function runOp(k: Kernel, step: Step, index: number, key: string): OpReco
  * `rec` with the line numbers of `step` (the same command and expectations, maybe moved by an
  * edit): the same record when nothing moved, else a copy with a new view.
  */
-export function relined(rec: OpRecord, step: Step): OpRecord {
+export function relined(rec: OpRecord, step: RunStep): OpRecord {
   const old = rec.view.failures;
   const failures = rec.failed.map((i, j) => ({
     line: step.expects[i]?.line ?? 0,

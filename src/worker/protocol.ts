@@ -1,5 +1,5 @@
 /**
- * The worker protocol (version 2): what the UI asks the engine's worker, and what comes back.
+ * The worker protocol (version 3: a watch may name a page, whose frame it follows): what the UI asks the engine's worker, and what comes back.
  * The worker owns the engine; the UI only ever sees these messages. Snapshots travel as
  * transferred typed arrays; everything else is small plain data, in the timeline's vocabulary
  * (src/timeline) and the scenario's steps.
@@ -7,13 +7,14 @@
 import type { MachineSpec } from '../engine/commands/terms';
 import type { FaultPlan } from '../engine/testing/faults';
 import type { Snapshot } from '../engine/snapshot';
-import type { Step } from '../scenario/ast';
+import type { RunStep } from '../scenario/ast';
 import type { ParseResult } from '../scenario/errors';
 import type { FrameHistory } from '../timeline/frameHistory';
 import type { OpView } from '../timeline/operations';
 import type { Landing, Position } from '../timeline/position';
+import type { WatchTarget } from '../timeline/selection';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** What the worker entry exposes: the host's API, plus the rest of a large reply. */
 export interface WorkerApi extends LabHostApi {
@@ -50,7 +51,7 @@ export interface StateReply {
   /** Total operations in the timeline. */
   opCount: number;
   position: Position;
-  /** The watched frame's history, when one is watched. */
+  /** The watched frame's history (a watched page's frame at `position`), when there is one. */
   history: FrameHistory | null;
   /**
    * Operations of this reply still in the worker (WorkerApi.moreOps fetches them, a part at a
@@ -76,13 +77,16 @@ export interface LabHostApi {
    * When `spec` and a prefix of `steps` equal the current lab's, that prefix is kept, not
    * re-run, and the reply's ops start after it (opsFrom).
    */
-  init(spec: MachineSpec, steps: Step[], at: Landing | null, watch: number | null): StateReply;
+  init(spec: MachineSpec, steps: RunStep[], at: Landing | null, watch: WatchTarget): StateReply;
   /** Run more steps at the end (a clicked action), and show the last one's last micro-step. */
-  append(steps: Step[], watch: number | null): StateReply;
+  append(steps: RunStep[], watch: WatchTarget): StateReply;
   /** Show the machine after micro-step `step` of operation `op` (step -1: before it started). */
-  seek(op: number, step: number, watch: number | null): StateReply;
-  /** Watch another frame (its history comes with every reply). */
-  watch(pfn: number | null): StateReply;
+  seek(op: number, step: number, watch: WatchTarget): StateReply;
+  /**
+   * Watch another frame, or a page (then the frame it maps at the position shown, whatever
+   * the position): its history comes with every reply. Every call above names it too.
+   */
+  watch(target: WatchTarget): StateReply;
   /** Test hook: throw inside the worker (a recoverable error), or die (`fatal`). */
   fail(fatal: boolean): void;
   /** Test hook: arm (or clear, null) a fault on every live run of a command (FaultPlan). */

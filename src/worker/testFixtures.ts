@@ -9,6 +9,8 @@ import { takeSnapshot, type Snapshot } from '../engine/snapshot';
 import { STORYBOARD } from '../scenario/examples';
 import { parse } from '../scenario/parse';
 import type { Step } from '../scenario/ast';
+import type { LabConnection } from './client';
+import { LabHost } from './host';
 
 export interface Fixture {
   spec: MachineSpec;
@@ -23,6 +25,7 @@ export function fixture(text: string): Fixture {
   const steps = r.scenario.steps.map((s) => ({
     command: s.command,
     expects: s.expects,
+    notes: s.notes,
     line: s.line,
   }));
   return { spec: r.scenario.machine, steps, commands: steps.map((s) => s.command) };
@@ -30,7 +33,7 @@ export function fixture(text: string): Fixture {
 
 /** Steps for bare commands: no expectations, not from text (line 0). */
 export function stepsOf(commands: readonly Command[]): Step[] {
-  return commands.map((command) => ({ command, expects: [], line: 0 }));
+  return commands.map((command) => ({ command, expects: [], notes: [], line: 0 }));
 }
 
 /** The storyboard (README.md): one page to the GPU and back, in either kernel model. */
@@ -86,4 +89,17 @@ export function sameData(a: unknown, b: unknown): boolean {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   return ka.every((k) => Object.hasOwn(rb, k) && sameData(ra[k], rb[k]));
+}
+
+/** A connection straight to a host (no worker, no crashes): a store test's real engine. */
+export function directConnection(host = new LabHost()): LabConnection {
+  return {
+    init: (spec, steps, at, watch) => Promise.resolve(host.init(spec, steps, at, watch)),
+    append: (steps, watch) => Promise.resolve(host.append(steps, watch)),
+    seek: (op, step, watch) => Promise.resolve(host.seek(op, step, watch)),
+    watch: (target) => Promise.resolve(host.watch(target)),
+    fail: (fatal) => Promise.resolve(host.fail(fatal)),
+    parse: (text) => Promise.resolve(parse(text)),
+    onCrash: () => () => {},
+  };
 }

@@ -17,7 +17,8 @@ export function hmmCompletions(ctx: CompletionContext): CompletionResult | null 
   const line = ctx.state.doc.lineAt(ctx.pos);
   // Unasked, an empty line start offers nothing: every line would open a list.
   if (!ctx.explicit && line.text.slice(0, ctx.pos - line.from).trim() === '') return null;
-  const c = completionsAt(ctx.state.doc.sliceString(0, ctx.pos), ctx.pos);
+  // The whole text: a focus line (in the header) offers the buffers mapped below it.
+  const c = completionsAt(ctx.state.doc.toString(), ctx.pos);
   if (!c) return null;
   // The table's order (a verb's arguments, a subject's verbs) over CodeMirror's alphabetical one.
   const options = c.options.map((o, i) => ({ ...o, boost: Math.max(-99, -i) }));

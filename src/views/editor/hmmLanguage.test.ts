@@ -5,7 +5,7 @@ import { EXPECT_KINDS } from '../../scenario/parse-expect';
 import { KERNELS, PLATFORMS } from '../../engine/commands/terms';
 import { MACHINE_VERBS, MIRROR_VERBS, PROCESS_VERBS } from '../../scenario/parse-command';
 import { PTE_FLAGS, PTE_KINDS } from '../../scenario/values';
-import { MEM_TYPE_WORDS } from '../../scenario/vocabulary';
+import { LINE_STARTS, MEM_TYPE_WORDS } from '../../scenario/vocabulary';
 import { STORYBOARD } from '../../scenario/examples';
 import { hmmStreamParser, type HmmState } from './hmmLanguage';
 import { lineKindOf, STYLE } from './hmmWords';
@@ -298,7 +298,29 @@ describe('the scenario tokenizer', () => {
 });
 
 describe('lineKindOf', () => {
+  it('reads the focus line and note lines', () => {
+    expect(line('focus app buf[0..3]')).toEqual([
+      ['focus', STYLE.header],
+      ['app', STYLE.name],
+      ['buf', STYLE.name],
+      ['[', STYLE.bracket],
+      ['0', STYLE.number],
+      ['..', STYLE.punctuation],
+      ['3', STYLE.number],
+      [']', STYLE.bracket],
+    ]);
+    expect(line('  note "why a migration entry? # not a comment"  # one')).toEqual([
+      ['note', STYLE.expect],
+      ['"why a migration entry? # not a comment"', STYLE.string],
+      ['# one', STYLE.comment],
+    ]);
+    // Every word that starts a line is a keyword of its kind, none plain.
+    for (const w of LINE_STARTS) expect(line(`${w} x`)[0]?.[1]).not.toBeNull();
+  });
+
   it('tells command lines from the rest', () => {
+    expect(lineKindOf('  note "a note"')).toBe('note');
+    expect(lineKindOf('focus app buf')).toBe('header');
     expect(lineKindOf('app read buf')).toBe('command');
     expect(lineKindOf('  gpu0 migrate buf # go')).toBe('command');
     expect(lineKindOf('machine reclaim 4')).toBe('machine');

@@ -15,10 +15,11 @@ import { CLAUSES, VALUE_WORDS as VALUE_WORD_LIST } from '../../scenario/vocabula
 export const STYLE = {
   comment: 'comment',
   string: 'string',
-  /** title, kernel, platform, ram, device, process */
+  /** title, kernel, platform, ram, device, process, focus */
   header: 'definitionKeyword',
   /** a command's verb: mmap, migrate, hotplug, … */
   verb: 'keyword',
+  /** expect and note: the words of the lines under a command */
   expect: 'controlKeyword',
   /** ret, pte, page, … after `expect` */
   expectKind: 'propertyName',
@@ -45,7 +46,7 @@ export type Style = (typeof STYLE)[keyof typeof STYLE];
 /** A piece of a word: its length and its style (null: plain text). */
 export type Segment = readonly [length: number, style: Style | null];
 
-export type LineKind = 'header' | 'expect' | 'machine' | 'command';
+export type LineKind = 'header' | 'expect' | 'note' | 'machine' | 'command';
 
 /** Where in a statement a word stands. */
 export interface WordContext {
@@ -107,6 +108,7 @@ const EXPECT_SLOTS: Readonly<Record<string, readonly Slot[]>> = {
 const HEADER_SLOTS: Readonly<Record<string, readonly Slot[]>> = {
   device: ['definition'],
   process: ['definition'],
+  focus: ['name', 'range'],
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -123,6 +125,7 @@ const QUALIFIED = /^([A-Za-z_][A-Za-z0-9_.-]*)(:)(.+)$/;
 export function kindOf(first: string): LineKind {
   if (HEADERS.has(first)) return 'header';
   if (first === 'expect') return 'expect';
+  if (first === 'note') return 'note';
   if (first === 'machine') return 'machine';
   return 'command';
 }
@@ -246,7 +249,7 @@ function valueWord(word: string, ctx: WordContext): Segment[] {
 export function classifyWord(word: string, ctx: WordContext): Segment[] {
   if (ctx.index === 0) {
     if (ctx.kind === 'header') return [[word.length, STYLE.header]];
-    if (ctx.kind === 'expect') return [[word.length, STYLE.expect]];
+    if (ctx.kind === 'expect' || ctx.kind === 'note') return [[word.length, STYLE.expect]];
     if (ctx.kind === 'machine') return [[word.length, STYLE.subject]];
     return [[word.length, MIRROR_NAME.test(word) ? STYLE.subject : null]];
   }

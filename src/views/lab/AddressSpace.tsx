@@ -39,7 +39,7 @@ import {
 } from '../model/addressLayout';
 import { bufferCodes, codeCounts, residenceSummary } from '../model/bufferMap';
 import { highlightOf, type Highlight } from '../model/changes';
-import { entryAt, vaddr } from '../model/lookup';
+import { vaddr } from '../model/lookup';
 import { inkOn, residenceColor } from '../model/palette';
 import { pageLook, RESIDENCE_LEGEND, type Residence } from '../model/residence';
 import { BufferStrip } from './BufferStrip';
@@ -132,7 +132,6 @@ export function AddressSpace() {
   const sel = useLab(selectSelection);
   const step = useLab(selectCurrentStep);
   const select = useLab((s) => s.select);
-  const watch = useLab((s) => s.watch);
   const [drag, setDrag] = useState<{ a: Anchor; b: Anchor } | null>(null);
   const dragging = useRef(false);
   // The keyboard: the page holding each buffer's tab stop, where a Shift-extension starts, and
@@ -174,10 +173,8 @@ export function AddressSpace() {
     setSaid(
       `selected ${a.proc} ${rangeText(a.buf, first, count)}: ${count} page${count === 1 ? '' : 's'}`,
     );
-    const p = snap.procs.find((x) => x.name === a.proc);
-    const buf = p?.buffers.find((x) => x.name === a.buf);
-    const e = p && buf ? entryAt(p.pte, buf.start + first) : null;
-    if (e && e.kind !== 0 && e.kind !== 6 && e.pfn !== snap.zeroPfn) void watch(e.pfn);
+    // struct page follows the first selected page from here on (the store's inspection.ts),
+    // wherever it lives at each step: no frame is pinned.
   };
   const down = (a: Anchor, shift: boolean): void => {
     setFocusAt((f) => ({ ...f, [bufKey(a.proc, a.buf)]: a.index }));

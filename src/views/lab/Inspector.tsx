@@ -1,23 +1,105 @@
-/** struct page of the watched frame: counters, flags, mapping, pgmap, data, and its history. */
+/**
+ * struct page of the frame the lab looks at: the one the user clicked, else the frame the
+ * selection's inspected page maps at this step (it follows the page from RAM to the device and
+ * back; model/inspected.ts). Counters, flags, mapping, pgmap, data, and its history.
+ */
 import { MAPPING, PG, type PageFlagName } from '../../engine/mem/frames';
-import { selectHistory, selectSnapshot, selectWatched } from '../../store/selectors';
+import {
+  selectHistory,
+  selectInspecting,
+  selectSelection,
+  selectSnapshot,
+  selectWatched,
+} from '../../store/selectors';
 import { useLab } from '../../store/react';
+import { Button } from '../../ui/Button';
+import { inspected, type PageChoice } from '../model/inspected';
 import { frameLabel, mappersOf, memName, vaddr } from '../model/lookup';
 import { Panel } from '../../ui/Panel';
 import { RefcountChart } from './RefcountChart';
 
 const FLAG_NAMES = Object.keys(PG) as PageFlagName[];
 
+/** Which page of the selection struct page follows, and the way to the others. */
+function PageSwitch({ choice, pinned }: { choice: PageChoice; pinned: boolean }) {
+  const inspect = useLab((s) => s.inspect);
+  const step = (to: PageChoice['prev']) => () => {
+    if (to) inspect(to);
+  };
+  return (
+    <div className="mb-1 flex items-center gap-1 text-[11px] text-slate-300">
+      {pinned ? (
+        <>
+          <span className="flex-1 text-slate-400">the frame you clicked</span>
+          <Button
+            testId="inspector-follow"
+            title={`Show the frame ${choice.label} maps at each step again`}
+            onClick={() => inspect(choice.page)}
+          >
+            follow {choice.label}
+          </Button>
+        </>
+      ) : (
+        <>
+          <span className="flex-1 font-mono" data-testid="inspector-page">
+            {choice.label}
+            {choice.of > 1 && (
+              <span className="text-slate-500">
+                {' '}
+                · page {choice.n} of {choice.of}
+              </span>
+            )}
+          </span>
+          {choice.of > 1 && (
+            <>
+              <Button
+                testId="inspector-prev"
+                title="The previous selected page"
+                disabledWhy={choice.prev ? null : 'This is the first selected page'}
+                onClick={step(choice.prev)}
+              >
+                ‹ prev
+              </Button>
+              <Button
+                testId="inspector-next"
+                title="The next selected page"
+                disabledWhy={choice.next ? null : 'This is the last selected page'}
+                onClick={step(choice.next)}
+              >
+                next ›
+              </Button>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function Inspector() {
   const snap = useLab(selectSnapshot);
-  const pfn = useLab(selectWatched);
+  const sel = useLab(selectSelection);
+  const inspecting = useLab(selectInspecting);
+  const watched = useLab(selectWatched);
   const history = useLab(selectHistory);
   if (!snap) return <Panel title="struct page">…</Panel>;
-  if (pfn === null || pfn < 0 || pfn >= snap.frames.count)
+  const what = inspected(snap, sel, inspecting, watched);
+  if (what.kind === 'no-frame')
+    return (
+      <Panel title="struct page" testId="inspector">
+        <PageSwitch choice={what.choice} pinned={false} />
+        <p className="text-xs text-slate-400" data-testid="inspector-why">
+          {what.why}
+        </p>
+      </Panel>
+    );
+  const pfn = what.kind === 'frame' ? what.pfn : -1;
+  if (what.kind === 'nothing' || pfn < 0 || pfn >= snap.frames.count)
     return (
       <Panel title="struct page" testId="inspector">
         <p className="text-xs text-slate-500">
-          Click a frame in physical memory, or select a mapped page, to inspect its struct page.
+          Select pages in the address space (struct page follows the first of them), or click a
+          frame in physical memory.
         </p>
       </Panel>
     );
@@ -38,6 +120,7 @@ export function Inspector() {
     : 'none (system RAM)';
   return (
     <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
+      {what.choice && <PageSwitch choice={what.choice} pinned={what.pinned} />}
       <dl className="grid grid-cols-[80px_1fr] gap-x-2 font-mono text-[11px]">
         <dt className="text-slate-500">pfn</dt>
         <dd>

@@ -1,6 +1,7 @@
 /**
- * The current micro-step: its kernel function and sentence, the result or error line, and the
- * list of the operation's micro-steps (click one to see the machine at that point). Screen
+ * The current micro-step: its kernel function and sentence, the result or error line, the
+ * lecturer's note on the operation (if the scenario has one), and the list of the operation's
+ * micro-steps (click one to see the machine at that point). Screen
  * readers hear each step from the timeline's one live region (timeline/StepAnnouncer.tsx), so
  * nothing here is live.
  */
@@ -11,6 +12,7 @@ import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/
 import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
 import { Panel } from '../../ui/Panel';
+import { NoteCallout } from '../present/NoteCallout';
 
 export function Narration() {
   const op = useLab(selectCurrentOp);
@@ -56,6 +58,7 @@ export function Narration() {
     >
       <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_210px] gap-3">
         <div className="min-h-0 overflow-auto">
+          <NoteCallout size="panel" />
           {step && (
             <div>
               <div

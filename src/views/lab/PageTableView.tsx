@@ -26,7 +26,10 @@ export function PageTableView() {
     return (
       <Panel title="Page tables" testId="page-tables">
         <p className="text-xs text-slate-500">
-          Select pages to see their CPU page-table entries and every mirror&apos;s entries.
+          {sel
+            ? // The focus (or a link's selection) names a buffer a later step maps.
+              `${sel.proc} has not mapped ${sel.buf} yet at this step: its entries appear once it does.`
+            : "Select pages to see their CPU page-table entries and every mirror's entries."}
         </p>
       </Panel>
     );

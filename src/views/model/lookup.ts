@@ -1,30 +1,8 @@
 /** Finding things in a snapshot: entries by virtual page (binary search), frames by owner. */
-import type { EntriesSnap, ProcSnap, Snapshot } from '../../engine/snapshot';
+import type { ProcSnap, Snapshot } from '../../engine/snapshot';
 
-/** Index of `vpn` in a sorted entries list, or -1. */
-export function entryIndex(e: EntriesSnap, vpn: number): number {
-  let lo = 0;
-  let hi = e.vpn.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = e.vpn[mid] ?? 0;
-    if (v === vpn) return mid;
-    if (v < vpn) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-export interface Entry {
-  kind: number;
-  pfn: number;
-  bits: number;
-}
-
-export function entryAt(e: EntriesSnap, vpn: number): Entry | null {
-  const i = entryIndex(e, vpn);
-  return i < 0 ? null : { kind: e.kind[i] ?? 0, pfn: e.pfn[i] ?? 0, bits: e.bits[i] ?? 0 };
-}
+// The lookup itself is the timeline's: the worker follows a page with it too.
+export { entryAt, entryIndex, type Entry } from '../../timeline/entries';
 
 export function procByName(s: Snapshot, name: string): ProcSnap | undefined {
   return s.procs.find((p) => p.name === name);

@@ -1,11 +1,14 @@
 /**
- * The narration as a caption: the operation, the kernel function and its sentence, large, for
- * the back row (presenter) or under a player (embed, phone).
+ * The narration as a caption: the operation, the kernel function and its sentence, and the
+ * lecturer's note on the operation, large, for the back row (presenter: the note floats at the
+ * right, beside the narration, so the caption grows little) or under a player (embed, phone:
+ * the note under it, the width being narrow).
  */
 import { errnoName } from '../../engine/errno';
 import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
+import { NoteCallout } from './NoteCallout';
 
 export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
   const op = useLab(selectCurrentOp);
@@ -15,8 +18,9 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
   return (
     <figure
       data-testid="caption"
-      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'px-6 py-3' : 'px-3 py-1.5'}`}
+      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'flow-root px-6 py-3' : 'px-3 py-1.5'}`}
     >
+      {big && <NoteCallout size="large" className="float-right ml-6 w-[min(44vw,760px)]" />}
       {!op || !pos ? (
         <p className={big ? 'text-2xl text-slate-200' : 'text-sm text-slate-200'}>
           The machine is booted: nothing has run yet.
@@ -51,6 +55,7 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
           )}
         </>
       )}
+      {!big && <NoteCallout size="small" />}
     </figure>
   );
 }

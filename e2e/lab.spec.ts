@@ -43,7 +43,13 @@ test.describe('the lab, by clicking', () => {
     expect((await lab.grid('gpu0'))[0]).toBe('allocated');
     expect((await lab.grid('ram'))[S - 1]).toBe('free');
     const D = (await lab.hookPte('app', 'buf0', 0))?.pfn ?? -1;
-    await lab.select('app', 'buf0', 0); // watch D in the inspector
+    // Click D (gpu0's first frame) so struct page stays on it: a selected page would be
+    // followed back to RAM by the read below.
+    await page
+      .getByTestId('grid-gpu0')
+      .locator('canvas')
+      .click({ position: { x: 8, y: 8 } });
+    await expect(page.getByTestId('inspector').locator('header')).toContainText(/gpu0:0/i);
     await expect(page.getByTestId('inspector-ref')).toHaveText(/^1/);
 
     // A CPU read: do_swap_page -> migrate_to_ram; D's last reference goes, page_free clears bit 0.

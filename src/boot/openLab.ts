@@ -59,11 +59,13 @@ export function openLab(client: LabClient): OpenedLab {
     ? embedLab(hash, defaultText)
     : initialLab(hash, storage, defaultText, restore);
   if (!embed) clearHash();
-  if (parsed.problems.length > 0 && !initial.banner)
-    initial.banner = {
-      kind: 'notice',
-      message: `Ignored in the address: ${parsed.problems.join('; ')}.`,
-    };
+  if (parsed.problems.length > 0) {
+    // Said beside the link's own notice ("Opened the scenario from the link."); an error wins.
+    const ignored = `Ignored in the address: ${parsed.problems.join('; ')}.`;
+    if (!initial.banner) initial.banner = { kind: 'notice', message: ignored };
+    else if (initial.banner.kind === 'notice')
+      initial.banner = { ...initial.banner, message: `${initial.banner.message} ${ignored}` };
+  }
   const store = createLabStore(client, initial);
   installTestHook(store, client);
   return {

@@ -42,7 +42,7 @@ const webmWhy = noWebCodecs();
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="space-y-1.5 border-t border-slate-800 pt-2">
-      <h3 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{title}</h3>
+      <h3 className="text-2xs font-semibold tracking-wide text-slate-400 uppercase">{title}</h3>
       {children}
     </section>
   );

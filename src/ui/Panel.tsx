@@ -39,7 +39,7 @@ export function Panel({
       className={`flex min-h-0 flex-col rounded-md border border-slate-800 bg-slate-900/60 ${className}`}
     >
       <header className="flex items-center justify-between border-b border-slate-800 px-2 py-1">
-        <h2 className="min-w-0 truncate text-[11px] font-semibold tracking-wide text-slate-300">
+        <h2 className="min-w-0 truncate text-2xs font-semibold tracking-wide text-slate-300">
           <span className="uppercase">{title}</span>
           {detail && <span className="font-normal"> · {detail}</span>}
         </h2>

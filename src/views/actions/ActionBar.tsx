@@ -157,7 +157,7 @@ function Row({
   return (
     <div className="flex flex-wrap items-center gap-1" data-testid={testId}>
       <span
-        className={`w-[72px] shrink-0 truncate text-[10px] tracking-wide text-slate-500 ${verbatim ? 'font-mono' : 'uppercase'}`}
+        className={`w-[72px] shrink-0 truncate text-2xs tracking-wide text-slate-500 ${verbatim ? 'font-mono' : 'uppercase'}`}
         title={title ?? label}
       >
         {label}

@@ -112,7 +112,7 @@ function ArgBox({
     }
     case 'flags':
       return arg.flags.map((f) => (
-        <label key={f} className="flex items-center gap-0.5 text-[11px] text-slate-300">
+        <label key={f} className="flex items-center gap-0.5 text-2xs text-slate-300">
           <input
             type="checkbox"
             data-testid={`${op}-${f}`}

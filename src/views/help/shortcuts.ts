@@ -16,6 +16,8 @@ export const APP_KEYS = {
   present: 'p',
   fullscreen: 'f',
   predict: 'r',
+  textSmaller: '[',
+  textLarger: ']',
 } as const;
 
 const keyName = (k: string): string =>
@@ -31,6 +33,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'P', what: 'presenter mode on / off', where: 'lab, presenter' },
   { keys: 'F', what: 'fullscreen on / off', where: 'presenter' },
   { keys: 'R', what: 'predict, then reveal: on / off', where: 'lab, presenter' },
+  {
+    keys: `${APP_KEYS.textSmaller} / ${APP_KEYS.textLarger}`,
+    what: 'smaller / larger text',
+    where: 'presenter',
+  },
   { keys: 'Escape', what: 'close a dialog or this help', where: 'dialogs' },
   { keys: 'Tab / Shift+Tab', what: 'move between controls', where: 'everywhere' },
   { keys: 'arrows', what: 'move between pages of a buffer', where: 'address space' },

@@ -29,14 +29,17 @@ import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/
 import { useLab } from '../../store/react';
 import type { RangeSelection } from '../../timeline/selection';
 import {
-  CELL,
-  PITCH,
+  METRICS,
   addressLayout,
   cellsItem,
+  fitMetrics,
   itemsIn,
+  metricsAt,
   rowsIn,
   type Item,
+  type Metrics,
 } from '../model/addressLayout';
+import { FIT_MAX_SCALE, scaleOf, useViewScale } from '../scale/viewScale';
 import { bufferCodes, codeCounts, residenceSummary } from '../model/bufferMap';
 import { highlightOf, type Highlight } from '../model/changes';
 import { vaddr } from '../model/lookup';
@@ -146,10 +149,16 @@ export function AddressSpace() {
   const [view, setView] = useViewport(scrollEl);
   /** A cell to focus once it is rendered (after a keyboard move scrolled to it). */
   const pendingFocus = useRef<string | null>(null);
-  const layout = useMemo(
-    () => (snap ? addressLayout(snap.procs, Math.max(CELL, view.width)) : null),
-    [snap, view.width],
-  );
+  const vs = useViewScale();
+  const layout = useMemo(() => {
+    if (!snap) return null;
+    const s = scaleOf(vs);
+    const base = s === 1 ? METRICS : metricsAt(s);
+    const width = Math.max(base.cell, view.width);
+    // The presenter: cells as large as the panel allows (all pages in view), never smaller.
+    const m = vs.fit ? fitMetrics(snap.procs, width, view.height, s, s * FIT_MAX_SCALE) : base;
+    return addressLayout(snap.procs, width, m);
+  }, [snap, view.width, view.height, vs]);
 
   useEffect(() => {
     const id = pendingFocus.current;
@@ -200,10 +209,11 @@ export function AddressSpace() {
     const el = scrollEl;
     const it = cellsItem(layout, proc, buf);
     if (!el || !it) return;
-    const rowTop = it.top + Math.floor(index / layout.cols) * PITCH;
+    const pitch = layout.m.pitch;
+    const rowTop = it.top + Math.floor(index / layout.cols) * pitch;
     let top = el.scrollTop;
     if (rowTop < top) top = rowTop;
-    else if (rowTop + PITCH > top + el.clientHeight) top = rowTop + PITCH - el.clientHeight;
+    else if (rowTop + pitch > top + el.clientHeight) top = rowTop + pitch - el.clientHeight;
     if (top !== el.scrollTop) {
       el.scrollTo({ top });
       setView((v) => ({ ...v, top: el.scrollTop }));
@@ -219,7 +229,7 @@ export function AddressSpace() {
     else pendingFocus.current = id;
   };
 
-  const rowsInView = Math.max(1, Math.floor(view.height / PITCH));
+  const rowsInView = Math.max(1, Math.floor(view.height / layout.m.pitch));
   const key = (
     e: KeyboardEvent<HTMLElement>,
     a: Anchor,
@@ -274,7 +284,7 @@ export function AddressSpace() {
   };
 
   const top = view.top - OVERSCAN;
-  const bottom = view.top + Math.max(view.height, PITCH) + OVERSCAN;
+  const bottom = view.top + Math.max(view.height, layout.m.pitch) + OVERSCAN;
   const render = (it: Item): ReactNode => {
     const p = snap.procs[it.proc];
     if (!p) return null;
@@ -286,7 +296,7 @@ export function AddressSpace() {
           <div
             key={`p${it.proc}`}
             data-testid={`proc-${p.name}`}
-            className={`absolute inset-x-0 truncate text-xs leading-[18px] text-slate-300 ${p.alive ? '' : 'opacity-50'}`}
+            className={`absolute inset-x-0 truncate text-xs leading-[1.125rem] text-slate-300 ${p.alive ? '' : 'opacity-50'}`}
             style={style}
           >
             <span className="font-semibold text-slate-100">{p.name}</span> (pid {p.pid})
@@ -297,7 +307,7 @@ export function AddressSpace() {
         return (
           <div
             key={`e${it.proc}`}
-            className="absolute inset-x-0 text-[11px] leading-4 text-slate-500"
+            className="absolute inset-x-0 text-2xs leading-4 text-slate-500"
             style={style}
           >
             no mappings yet: mmap a buffer
@@ -308,7 +318,7 @@ export function AddressSpace() {
         return (
           <div
             key={`b${it.proc}.${it.buf}`}
-            className={`absolute inset-x-0 truncate pt-1 font-mono text-[10px] leading-[14px] text-slate-400 ${p.alive ? '' : 'opacity-50'}`}
+            className={`absolute inset-x-0 truncate pt-1 font-mono text-2xs leading-[0.875rem] text-slate-400 ${p.alive ? '' : 'opacity-50'}`}
             style={style}
             title={`${b.name} · ${vaddr(b.start)} · ${b.pages} pages · ${vmaText(p, b.start)}`}
           >
@@ -320,7 +330,9 @@ export function AddressSpace() {
         if (!b) return null;
         const codes = codesOf(snap, p, b);
         const cells = cellsItem(layout, it.proc, it.buf);
-        const [r0, r1] = cells ? rowsIn(cells, view.top, view.top + view.height) : [0, 0];
+        const [r0, r1] = cells
+          ? rowsIn(cells, view.top, view.top + view.height, layout.m.pitch)
+          : [0, 0];
         return (
           <div
             key={`s${it.proc}.${it.buf}`}
@@ -329,7 +341,7 @@ export function AddressSpace() {
           >
             <BufferStrip
               codes={codes}
-              width={layout.cols * PITCH - (PITCH - CELL)}
+              width={layout.cols * layout.m.pitch - (layout.m.pitch - layout.m.cell)}
               buf={b.name}
               start={b.start}
               changed={step?.changes.ptes[p.pid]}
@@ -338,7 +350,7 @@ export function AddressSpace() {
               onSeek={(page) => reveal(it.proc, it.buf, page)}
             />
             <div
-              className="truncate font-mono text-[10px] leading-4 text-slate-400"
+              className="truncate font-mono text-2xs leading-4 text-slate-400"
               data-testid={`summary-${p.name}-${b.name}`}
             >
               {summaryOf(snap, codes)}
@@ -348,7 +360,7 @@ export function AddressSpace() {
       }
       case 'cells': {
         if (!b) return null;
-        const [r0, r1] = rowsIn(it, top, bottom);
+        const [r0, r1] = rowsIn(it, top, bottom, layout.m.pitch);
         const first = r0 * layout.cols;
         const end = Math.min(b.pages, r1 * layout.cols);
         if (end <= first) return null;
@@ -358,8 +370,9 @@ export function AddressSpace() {
             snap={snap}
             p={p}
             buf={b}
-            top={it.top + r0 * PITCH}
+            top={it.top + r0 * layout.m.pitch}
             cols={layout.cols}
+            m={layout.m}
             first={first}
             end={end}
             hl={hl}
@@ -409,6 +422,7 @@ function Cells({
   buf,
   top,
   cols,
+  m,
   first,
   end,
   hl,
@@ -424,6 +438,7 @@ function Cells({
   buf: { name: string; start: number; pages: number };
   top: number;
   cols: number;
+  m: Metrics;
   /** The pages rendered: [first, end). */
   first: number;
   end: number;
@@ -441,6 +456,8 @@ function Cells({
     buf.pages > end - first
       ? `, ${buf.pages} pages, ${end - first} shown (pages ${first}..${end - 1})`
       : '';
+  // The letter takes the lab's 11 px in an 18 px cell, in proportion at any size.
+  const size = { width: m.cell, height: m.cell, fontSize: Math.round(m.cell * 0.6) };
   const cells: ReactNode[] = [];
   for (let i = first; i < end; i++) {
     const vpn = buf.start + i;
@@ -470,14 +487,17 @@ function Cells({
         }}
         onPointerEnter={() => enter(at)}
         onKeyDown={(e) => onKey(e, at)}
-        className={`flex h-[18px] w-[18px] cursor-pointer items-center justify-center rounded-[3px] font-mono text-[10px] font-bold ${
+        className={`flex cursor-pointer items-center justify-center rounded-[3px] font-mono font-bold ${
           mapped
             ? look.residence === 'none'
               ? 'border border-slate-600 text-slate-500'
               : ''
             : 'border border-dashed border-slate-600 text-transparent'
         } ${isSel ? 'ring-2 ring-sky-300' : ''} ${changed ? 'outline-2 outline-offset-1 outline-yellow-300 outline-dashed' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-100 focus-visible:outline-solid`}
-        style={bg === 'transparent' ? undefined : { background: bg, color: inkOn(bg) }}
+        style={{
+          ...size,
+          ...(bg === 'transparent' ? {} : { background: bg, color: inkOn(bg) }),
+        }}
       >
         {mapped ? look.letter : ''}
       </div>,
@@ -485,8 +505,8 @@ function Cells({
   }
   return (
     <div
-      className={`absolute left-0 grid gap-[2px] ${p.alive ? '' : 'opacity-50'}`}
-      style={{ top, gridTemplateColumns: `repeat(${cols}, ${CELL}px)` }}
+      className={`absolute left-0 grid ${p.alive ? '' : 'opacity-50'}`}
+      style={{ top, gap: m.pitch - m.cell, gridTemplateColumns: `repeat(${cols}, ${m.cell}px)` }}
       role="listbox"
       aria-multiselectable="true"
       aria-orientation="horizontal"
@@ -501,7 +521,7 @@ function Cells({
 
 function Legend() {
   return (
-    <details className="relative text-[10px] text-slate-400">
+    <details className="relative text-2xs text-slate-400">
       <summary className="cursor-pointer">legend</summary>
       <ul className="absolute right-0 z-10 mt-1 w-48 space-y-0.5 rounded border border-slate-700 bg-slate-900 p-2">
         {RESIDENCE_LEGEND.map((l) => (
@@ -520,7 +540,7 @@ function LegendSwatch({ residence, letter }: { residence: Residence; letter: str
   return (
     <span
       aria-hidden="true"
-      className={`inline-flex h-3 w-3 items-center justify-center rounded-sm font-mono text-[8px] font-bold ${
+      className={`inline-flex h-[1.4em] w-[1.4em] items-center justify-center rounded-sm font-mono font-bold ${
         fill === 'transparent' ? 'border border-slate-600 text-slate-500' : ''
       }`}
       style={fill === 'transparent' ? undefined : { background: fill, color: inkOn(fill) }}

@@ -10,7 +10,7 @@ export function Counters() {
   if (!snap) return <Panel title="Counters">…</Panel>;
   return (
     <Panel title="Counters" testId="counters">
-      <table className="w-full font-mono text-[10px]">
+      <table className="w-full font-mono text-2xs">
         <tbody>
           <tr>
             <td className="text-slate-500">simulated time</td>

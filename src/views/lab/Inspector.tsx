@@ -27,7 +27,7 @@ function PageSwitch({ choice, pinned }: { choice: PageChoice; pinned: boolean })
     if (to) inspect(to);
   };
   return (
-    <div className="mb-1 flex items-center gap-1 text-[11px] text-slate-300">
+    <div className="mb-1 flex items-center gap-1 text-2xs text-slate-300">
       {pinned ? (
         <>
           <span className="flex-1 text-slate-400">the frame you clicked</span>
@@ -121,7 +121,7 @@ export function Inspector() {
   return (
     <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
       {what.choice && <PageSwitch choice={what.choice} pinned={what.pinned} />}
-      <dl className="grid grid-cols-[80px_1fr] gap-x-2 font-mono text-[11px]">
+      <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 font-mono text-2xs">
         <dt className="text-slate-500">pfn</dt>
         <dd>
           {pfn} ({memName(snap, pfn)})

@@ -26,8 +26,10 @@ import { painted } from '../testHook';
 import { themeColors } from '../theme/colors';
 import { getTheme, subscribeTheme } from '../theme/theme';
 import { Panel } from '../../ui/Panel';
+import { scaleOf, useViewScale } from '../scale/viewScale';
 import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
 
+/** A grid's width in the lab (the presenter's is this times its scale). */
 const WIDTH = 396;
 
 interface Shape {
@@ -63,6 +65,7 @@ export function MemoryGrids() {
   // The keyboard cursor of each grid (a cell index; absent while the grid has no focus).
   const cursors = useRef(new Map<string, number>());
   const repaint = useRef<() => void>(() => {});
+  const scale = scaleOf(useViewScale());
   const shapes: Shape[] = key
     ? key.split(',').map((x) => {
         const [name, n] = x.split(':');
@@ -80,11 +83,12 @@ export function MemoryGrids() {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
         if (!c || !ctx) continue;
-        const layout = gridLayout(m.count, WIDTH);
+        const layout = gridLayout(m.count, WIDTH * scale, scale);
         const dpr = window.devicePixelRatio || 1;
+        const w = Math.round(WIDTH * scale);
         const h = Math.max(1, gridHeight(m.count, layout));
-        if (c.width !== WIDTH * dpr || c.height !== h * dpr) {
-          c.width = WIDTH * dpr;
+        if (c.width !== w * dpr || c.height !== h * dpr) {
+          c.width = w * dpr;
           c.height = h * dpr;
         }
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -118,7 +122,7 @@ export function MemoryGrids() {
       repaint.current = () => {};
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [store, key]);
+  }, [store, key, scale]);
 
   if (!key) return <Panel title="Physical memory">…</Panel>;
   return (
@@ -128,6 +132,7 @@ export function MemoryGrids() {
           <Grid
             key={sh.name}
             shape={sh}
+            scale={scale}
             store={store}
             canvasRef={(c) => {
               // React 19 treats a returned value as a cleanup function: return nothing.
@@ -168,6 +173,7 @@ function scanOf(s: LabState, m: MemoryModel): number {
 
 function Grid({
   shape,
+  scale,
   store,
   canvasRef,
   titleRef,
@@ -175,6 +181,7 @@ function Grid({
   setCursor,
 }: {
   shape: Shape;
+  scale: number;
   store: ReturnType<typeof useLabStore>;
   canvasRef: (c: HTMLCanvasElement | null) => void;
   titleRef: (t: HTMLElement | null) => void;
@@ -185,7 +192,7 @@ function Grid({
   // Said to screen readers as the keyboard cursor moves (hovering only shows the tip).
   const [said, setSaid] = useState('');
   const cursor = useRef(-1);
-  const layout: GridLayout = gridLayout(shape.count, WIDTH);
+  const layout: GridLayout = gridLayout(shape.count, WIDTH * scale, scale);
   const height = Math.max(1, gridHeight(shape.count, layout));
   const name = shape.name === 'ram' ? 'system RAM' : shape.name;
   /** The frame a cell stands for (the cell's first frame in its shown state when aggregated). */
@@ -236,7 +243,7 @@ function Grid({
   };
   return (
     <figure data-testid={`grid-${shape.name}`}>
-      <figcaption ref={titleRef} className="mb-0.5 text-[11px] text-slate-300" />
+      <figcaption ref={titleRef} className="mb-0.5 text-2xs text-slate-300" />
       <canvas
         ref={canvasRef}
         role="application"
@@ -249,7 +256,7 @@ function Grid({
         tabIndex={0}
         data-owns-arrows=""
         title={tip}
-        style={{ width: WIDTH, height }}
+        style={{ width: Math.round(WIDTH * scale), height }}
         className="cursor-pointer rounded-sm"
         onMouseMove={(e) => {
           const c = cellUnder(e);
@@ -282,7 +289,7 @@ function Grid({
         }}
         onKeyDown={onKey}
       />
-      <div className="h-4 truncate text-[10px] text-slate-400" aria-hidden="true">
+      <div className="h-4 truncate text-2xs text-slate-400" aria-hidden="true">
         {tip}
       </div>
       <div className="sr-only" role="status" data-testid={`grid-status-${shape.name}`}>

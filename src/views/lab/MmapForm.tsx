@@ -112,7 +112,7 @@ export function MmapForm({
         map
       </Button>
       <Button onClick={onDone}>cancel</Button>
-      {why && <span className="w-full text-[11px] text-amber-300">{why}</span>}
+      {why && <span className="w-full text-2xs text-amber-300">{why}</span>}
     </form>
   );
 }

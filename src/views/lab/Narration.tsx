@@ -56,8 +56,14 @@ export function Narration() {
       detail={`op ${op.index + 1}: ${describeCommand(op.command)}`}
       testId="narration"
     >
-      <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_210px] gap-3">
-        <div className="min-h-0 overflow-auto">
+      <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_13rem] gap-3">
+        {/* Focusable: a long note or result can scroll, and the keyboard must reach it. */}
+        <div
+          className="min-h-0 overflow-auto"
+          tabIndex={0}
+          role="group"
+          aria-label="what this micro-step does"
+        >
           <NoteCallout size="panel" />
           {step && (
             <div>
@@ -71,9 +77,7 @@ export function Narration() {
               <div className="text-sm text-slate-100" data-testid="current-text">
                 {step.text}
               </div>
-              {step.source && (
-                <div className="mt-0.5 text-[10px] text-slate-500">{step.source}</div>
-              )}
+              {step.source && <div className="mt-0.5 text-2xs text-slate-500">{step.source}</div>}
             </div>
           )}
           <div
@@ -92,7 +96,7 @@ export function Narration() {
         </div>
         <ol
           ref={list}
-          className="min-h-0 space-y-0.5 overflow-auto text-[11px]"
+          className="min-h-0 space-y-0.5 overflow-auto text-2xs"
           data-testid="step-list"
           aria-label="micro-steps of this operation"
         >

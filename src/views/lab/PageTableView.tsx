@@ -41,7 +41,7 @@ export function PageTableView() {
   const mirrors = snap.mirrors.filter((m) => m.open && m.pid === p.pid);
   return (
     <Panel title="Page tables" detail={`${p.name} ${sel.buf}`} testId="page-tables">
-      <table className="w-full font-mono text-[10px]">
+      <table className="w-full font-mono text-2xs">
         <thead className="text-slate-500">
           <tr>
             <th className="pr-1 text-left">page</th>
@@ -64,7 +64,7 @@ export function PageTableView() {
         </tbody>
       </table>
       {sel.count > MAX_ROWS && (
-        <p className="text-[10px] text-slate-500">
+        <p className="text-2xs text-slate-500">
           first {MAX_ROWS} of {sel.count} pages
         </p>
       )}
@@ -74,10 +74,10 @@ export function PageTableView() {
         const enc = encodingFor(snap.kernel, dev.index);
         return (
           <div key={m.id} className="mt-2" data-testid={`mirror-${m.name}`}>
-            <div className="text-[10px] text-slate-400">
+            <div className="text-2xs text-slate-400">
               mirror {m.name} · encoding: {enc.name}
             </div>
-            <table className="w-full font-mono text-[10px]">
+            <table className="w-full font-mono text-2xs">
               <tbody>
                 {vpns.map((vpn, i) => {
                   const e = entryAt(m.entries, vpn);

@@ -47,7 +47,7 @@ export function PresetGallery({
         if (items.length === 0) return null;
         return (
           <section key={group} aria-label={title} className="mb-3">
-            <h3 className="mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">
+            <h3 className="mb-1 text-2xs font-semibold tracking-wide text-slate-400 uppercase">
               {title} ({items.length})
             </h3>
             <ul className="grid grid-cols-2 gap-1.5">

@@ -9,14 +9,17 @@
 import { curveStepAfter, line, scaleLinear } from 'd3';
 import type { FrameHistory } from '../../timeline/frameHistory';
 import { chartPoints, type ChartPoint } from '../model/chart';
+import { CHART_FONT as F, scaleOf, useViewScale } from '../scale/viewScale';
 import { useThemeColors } from '../theme/colors';
 
+/** Drawn in the lab's px, shown at the view's scale (a viewBox: vector, so crisp at any size). */
 const W = 380;
-const H = 130;
-const M = { l: 24, r: 8, t: 8, b: 18 };
+const H = 136;
+const M = { l: 26, r: 8, t: 8, b: 22 };
 
 export function RefcountChart({ history, idle }: { history: FrameHistory; idle: number }) {
   const k = useThemeColors();
+  const s = scaleOf(useViewScale());
   const pts = chartPoints(history, idle);
   const maxY = Math.max(2, idle + 1, ...pts.map((p) => Math.max(p.ref, p.map)));
   const x = scaleLinear()
@@ -37,8 +40,9 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
   return (
     <div>
       <svg
-        width={W}
-        height={H}
+        width={W * s}
+        height={H * s}
+        viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`refcount and mapcount of pfn ${history.pfn} over ${pts.length - 1} steps: ${changes.length} transitions, listed below`}
         data-testid="refcount-chart"
@@ -46,7 +50,7 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
         {y.ticks(Math.min(maxY, 4)).map((t) => (
           <g key={t}>
             <line x1={M.l} x2={W - M.r} y1={y(t)} y2={y(t)} stroke={k.grid} />
-            <text x={M.l - 4} y={y(t) + 3} textAnchor="end" fontSize={9} fill={k.textMuted}>
+            <text x={M.l - 4} y={y(t) + 4} textAnchor="end" fontSize={F} fill={k.textMuted}>
               {t}
             </text>
           </g>
@@ -59,7 +63,7 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
           stroke={k.idle}
           strokeDasharray="3 3"
         />
-        <text x={W - M.r} y={y(idle) - 2} textAnchor="end" fontSize={9} fill={k.textMuted}>
+        <text x={W - M.r} y={y(idle) - 2} textAnchor="end" fontSize={F} fill={k.textMuted}>
           idle {idle}
         </text>
         <path
@@ -84,36 +88,36 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
           <text
             key={`l${p.x}`}
             x={Math.min(x(p.x) + 3, W - 120)}
-            y={M.t + 10 + i * 10}
-            fontSize={9}
+            y={M.t + F + i * (F + 2)}
+            fontSize={F}
             fill={p.free ? k.freeText : k.text}
             data-testid="chart-label"
           >
             {p.label}
           </text>
         ))}
-        <line x1={M.l} x2={M.l + 14} y1={H - 7} y2={H - 7} stroke={k.refLine} strokeWidth={2} />
-        <text x={M.l + 18} y={H - 4} fontSize={9} fill={k.text}>
+        <line x1={M.l} x2={M.l + 14} y1={H - 8} y2={H - 8} stroke={k.refLine} strokeWidth={2} />
+        <text x={M.l + 18} y={H - 4} fontSize={F} fill={k.text}>
           refcount
         </text>
         <line
-          x1={M.l + 70}
-          x2={M.l + 84}
-          y1={H - 7}
-          y2={H - 7}
+          x1={M.l + 78}
+          x2={M.l + 92}
+          y1={H - 8}
+          y2={H - 8}
           stroke={k.mapLine}
           strokeWidth={1.5}
           strokeDasharray="4 2"
         />
-        <text x={M.l + 88} y={H - 4} fontSize={9} fill={k.text}>
+        <text x={M.l + 96} y={H - 4} fontSize={F} fill={k.text}>
           mapcount
         </text>
-        <rect x={M.l + 146} y={H - 10} width={6} height={6} fill={k.freeMark} />
-        <text x={M.l + 156} y={H - 4} fontSize={9} fill={k.text}>
+        <rect x={M.l + 166} y={H - 11} width={7} height={7} fill={k.freeMark} />
+        <text x={M.l + 177} y={H - 4} fontSize={F} fill={k.text}>
           freed
         </text>
       </svg>
-      <details className="text-[10px] text-slate-400" data-testid="chart-transitions">
+      <details className="text-2xs text-slate-400" data-testid="chart-transitions">
         <summary className="cursor-pointer">
           {changes.length} transition{changes.length === 1 ? '' : 's'}
         </summary>

@@ -6,16 +6,67 @@
  * number of processes, buffers and pages.
  */
 
-/** A page cell's side and the distance from one cell to the next. */
-export const CELL = 18;
-export const PITCH = 20;
-/** Heights of the fixed items. */
-export const PROC_H = 18;
-export const EMPTY_H = 16;
-export const BUF_H = 18;
-export const STRIP_H = 30;
-/** Space after a process's last item. */
-export const PROC_GAP = 8;
+/** Sizes in CSS px: the lab's at scale 1 (rem 16); the presenter's larger (metricsAt). */
+export interface Metrics {
+  /** A page cell's side and the distance from one cell to the next. */
+  cell: number;
+  pitch: number;
+  /** Heights of the fixed items (lines of text: they follow the text's scale). */
+  procH: number;
+  emptyH: number;
+  bufH: number;
+  stripH: number;
+  /** Space after a process's last item. */
+  procGap: number;
+}
+
+/** The lab's sizes. */
+export const METRICS: Metrics = {
+  cell: 18,
+  pitch: 20,
+  procH: 18,
+  emptyH: 16,
+  bufH: 18,
+  stripH: 30,
+  procGap: 8,
+};
+
+/**
+ * Sizes with text at `text` times the lab's and cells at `cell` times (the presenter grows cells
+ * beyond the text's scale to fill its panel: fitMetrics).
+ */
+export function metricsAt(text: number, cell = text): Metrics {
+  const side = Math.round(METRICS.cell * cell);
+  return {
+    cell: side,
+    pitch: side + Math.max(2, Math.round((METRICS.pitch - METRICS.cell) * cell)),
+    procH: Math.ceil(METRICS.procH * text),
+    emptyH: Math.ceil(METRICS.emptyH * text),
+    bufH: Math.ceil(METRICS.bufH * text),
+    stripH: Math.ceil(METRICS.stripH * text),
+    procGap: Math.ceil(METRICS.procGap * text),
+  };
+}
+
+/**
+ * The largest cells (from `text` times the lab's up to `max` times, in steps of a tenth) with
+ * which every page of `procs` fits in `width` x `height`; the smallest when none does. A few
+ * layouts of a few items each: cheap whatever the number of pages.
+ */
+export function fitMetrics(
+  procs: readonly LayoutProc[],
+  width: number,
+  height: number,
+  text: number,
+  max: number,
+): Metrics {
+  for (let c = Math.max(text, max); c > text; c = Math.round((c - 0.1) * 10) / 10) {
+    const m = metricsAt(text, c);
+    if (addressLayout(procs, width, m).height <= height) return m;
+  }
+  return metricsAt(text);
+}
+
 /** Buffers larger than this get an overview strip (and a summary) above their cells. */
 export const STRIP_OVER = 512;
 
@@ -34,6 +85,8 @@ export type Item =
 export interface AddressLayout {
   /** Cells per row. */
   cols: number;
+  /** The sizes it was laid out with. */
+  m: Metrics;
   /** In order of `top`. */
   items: Item[];
   /** The whole content's height. */
@@ -41,12 +94,16 @@ export interface AddressLayout {
 }
 
 /** Cells per row in `width` pixels (at least one). */
-export function columnsFor(width: number): number {
-  return Math.max(1, Math.floor((width + PITCH - CELL) / PITCH));
+export function columnsFor(width: number, m: Metrics = METRICS): number {
+  return Math.max(1, Math.floor((width + m.pitch - m.cell) / m.pitch));
 }
 
-export function addressLayout(procs: readonly LayoutProc[], width: number): AddressLayout {
-  const cols = columnsFor(width);
+export function addressLayout(
+  procs: readonly LayoutProc[],
+  width: number,
+  m: Metrics = METRICS,
+): AddressLayout {
+  const cols = columnsFor(width, m);
   const items: Item[] = [];
   let y = 0;
   const add = (item: Item): void => {
@@ -54,17 +111,17 @@ export function addressLayout(procs: readonly LayoutProc[], width: number): Addr
     y += item.height;
   };
   procs.forEach((p, proc) => {
-    add({ kind: 'proc', top: y, height: PROC_H, proc });
-    if (p.buffers.length === 0 && p.alive) add({ kind: 'empty', top: y, height: EMPTY_H, proc });
+    add({ kind: 'proc', top: y, height: m.procH, proc });
+    if (p.buffers.length === 0 && p.alive) add({ kind: 'empty', top: y, height: m.emptyH, proc });
     p.buffers.forEach((b, buf) => {
-      add({ kind: 'buf', top: y, height: BUF_H, proc, buf });
-      if (b.pages > STRIP_OVER) add({ kind: 'strip', top: y, height: STRIP_H, proc, buf });
+      add({ kind: 'buf', top: y, height: m.bufH, proc, buf });
+      if (b.pages > STRIP_OVER) add({ kind: 'strip', top: y, height: m.stripH, proc, buf });
       const rows = Math.ceil(b.pages / cols);
-      add({ kind: 'cells', top: y, height: rows * PITCH, proc, buf, rows });
+      add({ kind: 'cells', top: y, height: rows * m.pitch, proc, buf, rows });
     });
-    y += PROC_GAP;
+    y += m.procGap;
   });
-  return { cols, items, height: Math.max(0, y - PROC_GAP) };
+  return { cols, m, items, height: Math.max(0, y - m.procGap) };
 }
 
 /** The items that overlap [top, bottom). Binary search: the list may be long. */
@@ -93,9 +150,10 @@ export function rowsIn(
   item: { top: number; rows: number },
   top: number,
   bottom: number,
+  pitch = METRICS.pitch,
 ): [number, number] {
-  const first = Math.max(0, Math.floor((top - item.top) / PITCH));
-  const end = Math.min(item.rows, Math.ceil((bottom - item.top) / PITCH));
+  const first = Math.max(0, Math.floor((top - item.top) / pitch));
+  const end = Math.min(item.rows, Math.ceil((bottom - item.top) / pitch));
   return [first, Math.max(first, end)];
 }
 

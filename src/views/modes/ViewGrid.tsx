@@ -4,15 +4,7 @@ import { useMountStages } from '../../ui/useMountStages';
 import type { ViewId } from './mode';
 import { gridColumns, VIEWS } from './viewRegistry';
 
-export function ViewGrid({
-  views,
-  zoom = 1,
-  testId,
-}: {
-  views: readonly ViewId[];
-  zoom?: number;
-  testId?: string;
-}) {
+export function ViewGrid({ views, testId }: { views: readonly ViewId[]; testId?: string }) {
   const cols = Math.max(1, gridColumns(views.length));
   // The empty grid first, then a view per frame (useMountStages): six views rendered and laid
   // out at once were a task of 60-110 ms when a presenter or embed link is opened.
@@ -24,7 +16,6 @@ export function ViewGrid({
       style={{
         gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`,
         gridAutoRows: 'minmax(0, 1fr)',
-        zoom,
       }}
     >
       {views.map((id, i) => {

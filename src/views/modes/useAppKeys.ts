@@ -12,6 +12,8 @@ export interface AppKeyHandlers {
   present?: () => void;
   fullscreen?: () => void;
   predict?: () => void;
+  textSmaller?: () => void;
+  textLarger?: () => void;
 }
 
 export function useAppKeys(handlers: AppKeyHandlers): void {
@@ -34,7 +36,11 @@ export function useAppKeys(handlers: AppKeyHandlers): void {
               ? h.fullscreen
               : k === APP_KEYS.predict
                 ? h.predict
-                : undefined;
+                : e.key === APP_KEYS.textSmaller
+                  ? h.textSmaller
+                  : e.key === APP_KEYS.textLarger
+                    ? h.textLarger
+                    : undefined;
       if (!act) return;
       e.preventDefault();
       act();

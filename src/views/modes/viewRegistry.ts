@@ -23,8 +23,3 @@ export const VIEWS: Record<ViewId, ComponentType> = {
 export function gridColumns(n: number): number {
   return n <= 2 ? n : n <= 4 ? 2 : 3;
 }
-
-/** Presenter mode: fewer views, bigger; the zoom that fills a projector without scrolling. */
-export function presenterZoom(n: number): number {
-  return n === 1 ? 1.6 : n === 2 ? 1.35 : n <= 4 ? 1.15 : 1;
-}

@@ -66,3 +66,14 @@ describe('memory grid layout', () => {
     expect(cellFrame(m, 1, l)).toBe(l.per);
   });
 });
+
+describe('gridLayout at a scale', () => {
+  it('grows the largest cell and the tallest grid with the scale (the presenter)', () => {
+    const lab = gridLayout(64, 396);
+    const big = gridLayout(64, 396 * 1.5, 1.5);
+    expect(big.cell).toBe(Math.round(lab.cell * 1.5));
+    // The 2 px gap does not scale: a column more fits, at most.
+    expect(big.cols - lab.cols).toBeGreaterThanOrEqual(0);
+    expect(big.cols - lab.cols).toBeLessThanOrEqual(1);
+  });
+});

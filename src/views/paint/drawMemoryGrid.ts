@@ -49,15 +49,20 @@ export interface GridPaintOptions {
   cursor?: number;
 }
 
-export function gridLayout(count: number, width: number): GridLayout {
+/**
+ * Cells for `count` frames in `width` px. `scale` (the presenter's, views/scale) multiplies the
+ * largest cell (16 px) and the tallest grid, so a projector shows the same grid larger.
+ */
+export function gridLayout(count: number, width: number, scale = 1): GridLayout {
   const gap = count > 2048 ? 0 : 2;
   const pad = GRID_PAD;
-  const inner = width - 2 * pad;
+  const inner = Math.floor(width) - 2 * pad;
+  const maxHeight = GRID_MAX_HEIGHT * scale;
   const colsAt = (cell: number): number => Math.max(1, Math.floor((inner + gap) / (cell + gap)));
-  let cell = 16;
-  while (cell > 2 && Math.ceil(count / colsAt(cell)) * (cell + gap) > GRID_MAX_HEIGHT) cell--;
+  let cell = Math.round(16 * scale);
+  while (cell > 2 && Math.ceil(count / colsAt(cell)) * (cell + gap) > maxHeight) cell--;
   const cols = colsAt(cell);
-  const rows = Math.max(1, Math.floor(GRID_MAX_HEIGHT / (cell + gap)));
+  const rows = Math.max(1, Math.floor(maxHeight / (cell + gap)));
   const per = Math.max(1, Math.ceil(count / (cols * rows)));
   return { cols, cell, gap, pad, per, cells: Math.ceil(count / per) };
 }

@@ -180,7 +180,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
               readOnly
               aria-label="Embed code"
               data-testid="embed-code"
-              className="h-20 w-full rounded bg-slate-950 p-1 font-mono text-[10px]"
+              className="h-20 w-full rounded bg-slate-950 p-1 font-mono text-2xs"
               value={built.html}
               onFocus={(e) => e.currentTarget.select()}
             />

@@ -194,17 +194,17 @@ export function Player({
               <Scrubber />
             </div>
             <span
-              className="shrink-0 font-mono text-[11px] text-slate-300"
+              className="shrink-0 font-mono text-2xs text-slate-300"
               data-testid="player-position"
             >
               {op && pos
                 ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
                 : 'boot'}
             </span>
-            <EngineStatus className="shrink-0 text-[11px] text-slate-400" />
+            <EngineStatus className="shrink-0 text-2xs text-slate-400" />
             {mode.range && (
               <span
-                className="hidden shrink-0 text-[11px] text-slate-400 sm:inline"
+                className="hidden shrink-0 text-2xs text-slate-400 sm:inline"
                 data-testid="player-range"
               >
                 ops {range.first + 1}–{range.last + 1}

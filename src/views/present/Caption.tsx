@@ -18,16 +18,19 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
   return (
     <figure
       data-testid="caption"
-      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'flow-root px-6 py-3' : 'px-3 py-1.5'}`}
+      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'flow-root max-h-[32vh] overflow-auto px-6 py-2' : 'px-3 py-1.5'}`}
     >
-      {big && <NoteCallout size="large" className="float-right ml-6 w-[min(44vw,760px)]" />}
+      {/* The presenter's sizes are in rem, which it sets for the projector (27 px on 1920x1080):
+          text-sm there is 24 px. The caption takes at most a third of the screen: the views
+          are what the class reads. */}
+      {big && <NoteCallout size="large" className="float-right ml-6 w-[min(50vw,60rem)]" />}
       {!op || !pos ? (
-        <p className={big ? 'text-2xl text-slate-200' : 'text-sm text-slate-200'}>
+        <p className={big ? 'text-lg text-slate-200' : 'text-sm text-slate-200'}>
           The machine is booted: nothing has run yet.
         </p>
       ) : (
         <>
-          <div className={`text-slate-400 ${big ? 'text-lg' : 'text-xs'}`}>
+          <div className={`text-slate-400 ${big ? 'text-sm' : 'text-xs'}`}>
             op {op.index + 1}: {describeCommand(op.command)}
             {pos.step === op.steps.length - 1 && (
               <span className={op.ret === 0 && !op.problem ? 'text-emerald-300' : 'text-rose-300'}>
@@ -39,14 +42,14 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
           {step && (
             <figcaption>
               <span
-                className={`font-mono text-sky-300 ${big ? 'text-3xl' : 'text-base'}`}
+                className={`font-mono text-sky-300 ${big ? 'text-xl' : 'text-base'}`}
                 data-testid="caption-fn"
                 title={step.source ? `${step.fn}, in ${step.source}` : step.fn}
               >
                 {step.fn}
               </span>
               <p
-                className={`text-slate-50 ${big ? 'text-2xl leading-snug' : 'text-sm'}`}
+                className={`text-slate-50 ${big ? 'text-lg leading-snug' : 'text-sm'}`}
                 data-testid="caption-text"
               >
                 {step.text}

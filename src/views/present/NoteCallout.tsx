@@ -12,11 +12,11 @@ import { useLab } from '../../store/react';
 
 const SIZES = {
   /** The lab's narration panel. */
-  panel: { box: 'mb-1.5 px-2 py-1', label: 'text-[10px]', text: 'text-sm' },
+  panel: { box: 'mb-1.5 px-2 py-1', label: 'text-2xs', text: 'text-sm' },
   /** The presenter's caption, for the back row. */
-  large: { box: 'px-4 py-2', label: 'text-sm', text: 'text-xl leading-snug' },
+  large: { box: 'px-3 py-1.5', label: 'text-2xs', text: 'text-sm leading-snug' },
   /** The player's caption (an embed, a phone). */
-  small: { box: 'mt-1 px-2 py-1', label: 'text-[10px]', text: 'text-sm' },
+  small: { box: 'mt-1 px-2 py-1', label: 'text-2xs', text: 'text-sm' },
 } as const;
 
 export function NoteCallout({

@@ -184,7 +184,7 @@ export function ScenarioPanel() {
             <Suspense
               fallback={
                 <pre
-                  className="font-mono text-[10px] leading-snug text-slate-300"
+                  className="font-mono text-2xs leading-snug text-slate-300"
                   data-testid="scenario-text"
                 >
                   {text}
@@ -209,7 +209,7 @@ export function ScenarioPanel() {
           </div>
           <div
             data-testid="scenario-status"
-            className={`shrink-0 pt-0.5 text-[10px] ${broken || summary.failed ? 'text-amber-300' : 'text-slate-400'}`}
+            className={`shrink-0 pt-0.5 text-2xs ${broken || summary.failed ? 'text-amber-300' : 'text-slate-400'}`}
           >
             {status}
           </div>

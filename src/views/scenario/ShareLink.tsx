@@ -56,7 +56,7 @@ export function ShareLink() {
       </Button>
       {link && (
         <span
-          className="absolute top-7 right-0 z-40 flex w-[380px] flex-col gap-1 rounded border border-slate-700 bg-slate-900 p-2 text-[11px] shadow-xl"
+          className="absolute top-7 right-0 z-40 flex w-[380px] flex-col gap-1 rounded border border-slate-700 bg-slate-900 p-2 text-2xs shadow-xl"
           data-testid="share-popover"
         >
           <span className="text-slate-300">
@@ -68,7 +68,7 @@ export function ShareLink() {
             readOnly
             aria-label="Link to this scenario"
             data-testid="share-link"
-            className="w-full rounded bg-slate-800 px-1 font-mono text-[10px]"
+            className="w-full rounded bg-slate-800 px-1 font-mono text-2xs"
             value={link.url}
             onFocus={(e) => e.currentTarget.select()}
             ref={(el) => {

@@ -87,7 +87,7 @@ export function Scrubber() {
       aria-valuemax={Math.max(0, total - 1)}
       aria-valuenow={index}
       aria-valuetext={pos && pos.op >= 0 ? `operation ${pos.op + 1}, ${fn}` : 'boot'}
-      className="h-[28px] min-w-0 flex-1 cursor-pointer rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300"
+      className="h-7 min-w-0 flex-1 cursor-pointer rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300"
       style={{ height: HEIGHT }}
       onPointerDown={(e) => {
         dragging.current = true;

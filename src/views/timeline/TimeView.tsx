@@ -12,11 +12,17 @@ import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
 import { PHASE_GROUPS, timings, type PhaseGroup } from '../model/timing';
 import { Panel } from '../../ui/Panel';
+import { CHART_FONT as F, scaleOf, useViewScale } from '../scale/viewScale';
 import { useThemeColors } from '../theme/colors';
 
-const W = 364;
-const ROW = 16;
-const LABEL = 74;
+/** Drawn in the lab's px, shown at the view's scale (a viewBox: vector, so crisp at any size). */
+const W = 380;
+const ROW = 18;
+const LABEL = 84;
+/** The legend: two phase groups a line (a label and its time, at 11 px, take up to ~170 px). */
+const LEGEND_COLS = 2;
+const LEGEND_W = 190;
+const LEGEND_ROW = 14;
 const OVERVIEW_H = 26;
 const MAX_BARS = 180;
 
@@ -30,6 +36,7 @@ export function TimeView() {
   const spec = useLab(selectSpec);
   const seek = useLab((s) => s.seek);
   const k = useThemeColors();
+  const s = scaleOf(useViewScale());
   const predicting = useLab((s) => s.predict.on);
   const rows = useMemo(() => (op ? timings(op.steps, spec.platform) : []), [op, spec.platform]);
   const overview = useMemo(() => opBuckets(ops.map((o) => o.cost)), [ops]);
@@ -42,6 +49,9 @@ export function TimeView() {
   const detail = op ? `op ${op.index + 1}: ${formatNs(op.cost)}` : null;
   const ovMax = Math.max(1, ...overview.map((b) => b.cost));
   const barW = overview.length ? (W - LABEL - 4) / overview.length : 0;
+  const legendRows = Math.ceil(PHASE_GROUPS.length / LEGEND_COLS);
+  const overviewTop = rows.length * (ROW + 4) + 16 + legendRows * LEGEND_ROW + 4;
+  const height = overviewTop + OVERVIEW_H + 8;
   return (
     <Panel title="Simulated time" detail={detail} testId="time-view">
       {!op || !own ? (
@@ -50,8 +60,9 @@ export function TimeView() {
         </p>
       ) : (
         <svg
-          width={W}
-          height={rows.length * (ROW + 4) + 16 + OVERVIEW_H + 30}
+          width={W * s}
+          height={height * s}
+          viewBox={`0 0 ${W} ${height}`}
           role="img"
           aria-label={`Simulated time${detail ? ` of ${detail}` : ''}, by micro-step and phase, on each platform`}
         >
@@ -61,7 +72,7 @@ export function TimeView() {
               transform={`translate(0 ${ri * (ROW + 4)})`}
               data-testid={`time-row-${r.platform}`}
             >
-              <text x={0} y={ROW - 4} fontSize={9} fill={ri === 0 ? k.text : k.textMuted}>
+              <text x={0} y={ROW - 4} fontSize={F} fill={ri === 0 ? k.text : k.textMuted}>
                 {r.platform === 'pcie4' ? 'PCIe 4.0' : 'NVLink-C2C'}
                 {ri === 0 ? ' ●' : ''}
               </text>
@@ -85,7 +96,7 @@ export function TimeView() {
               <text
                 x={Math.min(W - 2, x(r.total) + 3)}
                 y={ROW - 4}
-                fontSize={9}
+                fontSize={F}
                 fill={k.text}
                 textAnchor={x(r.total) > W - 50 ? 'end' : 'start'}
               >
@@ -95,26 +106,29 @@ export function TimeView() {
           ))}
           <g transform={`translate(0 ${rows.length * (ROW + 4)})`}>
             {x.ticks(4).map((t) => (
-              <text key={t} x={x(t)} y={9} fontSize={8} fill={k.textFaint} textAnchor="middle">
+              <text key={t} x={x(t)} y={F} fontSize={F} fill={k.textFaint} textAnchor="middle">
                 {formatNs(t)}
               </text>
             ))}
           </g>
-          <g transform={`translate(0 ${rows.length * (ROW + 4) + 14})`} data-testid="time-legend">
+          <g transform={`translate(0 ${rows.length * (ROW + 4) + 16})`} data-testid="time-legend">
             {PHASE_GROUPS.map((g, i) => (
-              <g key={g.group} transform={`translate(${(i % 3) * 122} ${Math.floor(i / 3) * 11})`}>
-                <rect width={7} height={7} y={1} fill={g.color} />
-                <text x={10} y={8} fontSize={8.5} fill={k.text}>
+              <g
+                key={g.group}
+                transform={`translate(${(i % LEGEND_COLS) * LEGEND_W} ${Math.floor(i / LEGEND_COLS) * LEGEND_ROW})`}
+              >
+                <rect width={8} height={8} y={2} fill={g.color} />
+                <text x={11} y={10} fontSize={F} fill={k.text}>
                   {g.label} {formatNs(own.byGroup[g.group])}
                 </text>
               </g>
             ))}
           </g>
-          <g transform={`translate(0 ${rows.length * (ROW + 4) + 40})`}>
-            <text x={0} y={10} fontSize={9} fill={k.textMuted}>
+          <g transform={`translate(0 ${overviewTop})`}>
+            <text x={0} y={F} fontSize={F} fill={k.textMuted}>
               all ops
             </text>
-            <text x={0} y={21} fontSize={8} fill={k.textFaint}>
+            <text x={0} y={2 * F + 2} fontSize={F} fill={k.textFaint}>
               {formatNs(total)}
             </text>
             {overview.map((b, i) => {

@@ -107,14 +107,14 @@ export function Timeline() {
         <Scrubber />
       </div>
       <span
-        className="w-[190px] truncate text-right font-mono text-[11px] text-slate-300"
+        className="w-[12rem] truncate text-right font-mono text-2xs text-slate-300"
         data-testid="timeline-position"
       >
         {op && pos
           ? `op ${pos.op + 1}/${ops.length} · step ${pos.step + 1}/${op.steps.length}`
           : `boot · ${ops.length} ops`}
       </span>
-      <span className="flex items-center gap-1 text-[11px] text-slate-400">
+      <span className="flex items-center gap-1 text-2xs text-slate-400">
         <TransportButton
           testId="tl-slower"
           label="Slower"
@@ -140,7 +140,7 @@ export function Timeline() {
         />
       </span>
       <StepAnnouncer />
-      <span className="ml-1 hidden gap-1 text-[9px] text-slate-500 xl:flex" aria-hidden>
+      <span className="ml-1 hidden gap-1 text-2xs text-slate-500 xl:flex" aria-hidden>
         {MARK_LANES.map((l) => (
           <span key={l.kind} className="flex items-center gap-0.5">
             <span className="inline-block h-2 w-2 rounded-sm" style={{ background: l.color }} />

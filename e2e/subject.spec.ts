@@ -168,9 +168,11 @@ test.describe("a lecturer's note", () => {
     await expect(page.getByTestId('player')).toBeVisible();
     await lab.idle();
     const callout = page.getByTestId('caption').getByTestId('note-callout');
-    await expect(callout.getByTestId('note-text').first()).toHaveText(MIGRATION_NOTE);
-    // The player opens on the focus too: struct page shows the page's frame at op 5.
+    // The player opens at the start of its range, op 4's end (before op 5 ran): op 4's note.
+    await expect(callout.getByTestId('note-text').first()).toHaveText(/^hmm_range_fault moves/);
+    // The player opens on the focus too: struct page shows the page's frame.
     await expect(page.getByTestId('inspector-page')).toHaveText('app buf[0]');
+    // One micro-step on: op 5 runs, and its note replaces op 4's.
     await page.getByTestId('player-forward').click();
     await lab.idle();
     await expect(callout.getByTestId('note-text').first()).toHaveText(MIGRATION_NOTE);

@@ -20,6 +20,7 @@ const predictOff: PredictState = {
   phase: 'idle',
   unit: 'operation',
   guess: { where: null, ref: null },
+  frame: null,
 };
 
 /** A navigation slice over `ops` at boot: seeks land at once; requests are kept to look at. */

@@ -9,7 +9,7 @@ import { endPosition, isEnd, opAtLine, stepTarget } from '../timeline/navigation
 import { BOOT, samePosition } from '../timeline/position';
 import type { LabConnection } from '../worker/client';
 import type { LabEffects } from './effects';
-import { watchTarget } from './inspection';
+import { inspectedFrame, watchTarget } from './inspection';
 import { afterMove, asking, asksFirst, revealMove } from './predictSlice';
 import type { Slice } from './slice';
 import type { LabState, NavigationSlice, PredictSlice } from './types';
@@ -45,7 +45,7 @@ export function navigationSlice(
       const forward = kind === 'into' || kind === 'over';
       if (asksFirst(predict, forward, isEnd(ops, p))) {
         // Ask first: the lab stays where it is until the next step forward reveals.
-        set({ predict: asking(predict) });
+        set({ predict: asking(predict, inspectedFrame(get())) });
         return Promise.resolve();
       }
       const move = revealMove(predict, kind);

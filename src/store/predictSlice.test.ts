@@ -8,6 +8,7 @@ const state = (p: Partial<PredictState>): PredictState => ({
   phase: 'idle',
   unit: 'operation',
   guess: { where: 'ram', ref: 2 },
+  frame: null,
   ...p,
 });
 
@@ -21,9 +22,9 @@ describe('predict-then-reveal', () => {
     expect(asksFirst(state({ phase: 'asking' }), true, false)).toBe(false);
   });
 
-  it('asking clears the guesses; a move forward reveals them, back drops the question', () => {
-    expect(asking(state({}))).toEqual(
-      state({ phase: 'asking', guess: { where: null, ref: null } }),
+  it('asking clears the guesses and keeps the frame asked about; a move forward reveals them, back drops the question', () => {
+    expect(asking(state({ frame: 3 }), 7)).toEqual(
+      state({ phase: 'asking', guess: { where: null, ref: null }, frame: 7 }),
     );
     const asked = state({ phase: 'asking' });
     expect(afterMove(asked, true)).toEqual({ ...asked, phase: 'revealed' });
@@ -43,6 +44,7 @@ describe('predict-then-reveal', () => {
       phase: 'idle',
       unit: 'operation',
       guess: { where: null, ref: null },
+      frame: null,
     });
     s().setPredict(true);
     s().guess({ where: 'gpu0' });
@@ -52,6 +54,7 @@ describe('predict-then-reveal', () => {
       phase: 'idle',
       unit: 'operation',
       guess: { where: 'gpu0', ref: 1 },
+      frame: null,
     });
     s().setPredictUnit('step');
     s().setPredict(true);

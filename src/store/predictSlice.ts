@@ -14,9 +14,9 @@ export function asksFirst(p: PredictState, forward: boolean, atEnd: boolean): bo
   return p.on && forward && !atEnd && p.phase !== 'asking';
 }
 
-/** The question put: fresh guesses. */
-export function asking(p: PredictState): PredictState {
-  return { ...p, phase: 'asking', guess: noGuess() };
+/** The question put: fresh guesses, about `frame` (the frame struct page shows now). */
+export function asking(p: PredictState, frame: number | null): PredictState {
+  return { ...p, phase: 'asking', guess: noGuess(), frame };
 }
 
 /**
@@ -36,9 +36,11 @@ export function afterMove(p: PredictState, forward: boolean): PredictState {
 }
 
 export const predictSlice: Slice<PredictSlice, PredictSlice> = (set, get) => ({
-  predict: { on: false, phase: 'idle', unit: 'operation', guess: noGuess() },
+  predict: { on: false, phase: 'idle', unit: 'operation', guess: noGuess(), frame: null },
   setPredict: (on) =>
-    set({ predict: { on, phase: 'idle', unit: get().predict.unit, guess: noGuess() } }),
+    set({
+      predict: { on, phase: 'idle', unit: get().predict.unit, guess: noGuess(), frame: null },
+    }),
   setPredictUnit: (unit) => set({ predict: { ...get().predict, unit } }),
   guess: (g) => {
     const p = get().predict;

@@ -67,6 +67,11 @@ export interface PredictState {
   unit: 'operation' | 'step';
   /** The audience's guesses: a residence id (see views/predict) and a refcount. */
   guess: { where: string | null; ref: number | null };
+  /**
+   * The frame whose refcount is asked: the one struct page showed when the question was put
+   * (null: none). Kept through the reveal, since struct page may follow the page elsewhere.
+   */
+  frame: number | null;
 }
 
 export interface PredictSlice {

@@ -3,7 +3,7 @@
  * page will live and what its frame's refcount will be; the next step forward moves the lab
  * and shows the answer beside the guess.
  */
-import { selectSelection, selectSnapshot, selectWatched } from '../../store/selectors';
+import { selectSelection, selectSnapshot, selectInspectedFrame } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { frameLabel } from '../model/lookup';
 import { refAnswer, subjectOf, whereAnswer, whereChoices } from './question';
@@ -61,15 +61,18 @@ export function PredictCard({ large = false }: { large?: boolean }) {
   const predict = useLab((s) => s.predict);
   const snap = useLab(selectSnapshot);
   const sel = useLab(selectSelection);
-  const watched = useLab(selectWatched);
+  // The frame asked about: while a question is open, the one struct page showed when it was
+  // put (struct page may follow the page to another frame on the reveal); before, today's.
+  const shown = useLab(selectInspectedFrame);
   const guess = useLab((s) => s.guess);
   const setPredict = useLab((s) => s.setPredict);
   const setUnit = useLab((s) => s.setPredictUnit);
   if (!predict.on || !snap) return null;
+  const frame = predict.phase === 'idle' ? shown : predict.frame;
   const subject = subjectOf(snap, sel);
   const revealed = predict.phase === 'revealed';
   const where = revealed ? whereAnswer(snap, sel) : null;
-  const ref = revealed ? refAnswer(snap, watched) : null;
+  const ref = revealed ? refAnswer(snap, frame) : null;
   const verdict = (picked: boolean, isAnswer: boolean): 'right' | 'wrong' | 'answer' | null =>
     !revealed ? null : isAnswer ? (picked ? 'right' : 'answer') : picked ? 'wrong' : null;
   const about = predict.unit === 'operation' ? 'operation' : 'micro-step';
@@ -143,10 +146,10 @@ export function PredictCard({ large = false }: { large?: boolean }) {
           ) : (
             <div className="text-slate-400">Select a page to ask where it will live.</div>
           )}
-          {watched !== null ? (
+          {frame !== null ? (
             <div>
               <div className="mb-0.5 text-slate-200">
-                Refcount of <span className="font-mono">{frameLabel(snap, watched)}</span> after the
+                Refcount of <span className="font-mono">{frameLabel(snap, frame)}</span> after the
                 step?
               </div>
               <div className="flex flex-wrap gap-1">

@@ -203,6 +203,8 @@ test.describe('the keyboard alone', () => {
   test('mmap, select pages, CPU write, open gpu0, migrate, inspect a frame, step back', async ({
     page,
   }) => {
+    // A whole session by Tab: each press is a round trip, and the lab has many stops.
+    test.setTimeout(90_000);
     const lab = new LabPage(page);
     await lab.open();
     const key = async (k: string): Promise<void> => {

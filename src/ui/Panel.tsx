@@ -38,8 +38,13 @@ export function Panel({
       data-testid={testId}
       className={`flex min-h-0 flex-col rounded-md border border-slate-800 bg-slate-900/60 ${className}`}
     >
-      <header className="flex items-center justify-between border-b border-slate-800 px-2 py-1">
-        <h2 className="min-w-0 truncate text-2xs font-semibold tracking-wide text-slate-300">
+      {/* The aside (a panel's buttons) goes under the title when both do not fit on a line:
+          the title is never squeezed to nothing. */}
+      <header className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 border-b border-slate-800 px-2 py-1">
+        <h2
+          className="max-w-full min-w-0 truncate text-2xs font-semibold tracking-wide text-slate-300"
+          title={detail ? `${title} · ${detail}` : undefined}
+        >
           <span className="uppercase">{title}</span>
           {detail && <span className="font-normal"> · {detail}</span>}
         </h2>

@@ -21,7 +21,8 @@ import type { ActionContext } from './prepare';
 const ROW_LABELS: Partial<Record<ActionRow, string>> = {
   gup: 'GUP',
   vma: 'VMA',
-  background: 'Background',
+  // KSM, NUMA balancing, migrate_pages, reclaim: the kernel acting on its own.
+  background: 'Kernel',
   machine: 'Machine',
 };
 

@@ -10,7 +10,7 @@ export function Counters() {
   if (!snap) return <Panel title="Counters">…</Panel>;
   return (
     <Panel title="Counters" testId="counters">
-      <table className="w-full font-mono text-2xs">
+      <table className="w-full font-mono text-2xs [&_td:first-child]:pr-2 [&_td:first-child]:align-top [&_td:first-child]:whitespace-nowrap">
         <tbody>
           <tr>
             <td className="text-slate-500">simulated time</td>

@@ -121,7 +121,9 @@ export function Inspector() {
   return (
     <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
       {what.choice && <PageSwitch choice={what.choice} pinned={what.pinned} />}
-      <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 font-mono text-2xs">
+      {/* The counts first, two to a line, then their history (the chart), then the rest: the
+          chart stays in view at 1280x720, where the panel is short. */}
+      <dl className="grid grid-cols-[5.5rem_1fr_5.5rem_1fr] gap-x-2 font-mono text-2xs">
         <dt className="text-slate-500">pfn</dt>
         <dd>
           {pfn} ({memName(snap, pfn)})
@@ -134,6 +136,9 @@ export function Inspector() {
         <dd data-testid="inspector-map">{f.map[pfn]}</dd>
         <dt className="text-slate-500">pins</dt>
         <dd>{f.pin[pfn]}</dd>
+      </dl>
+      {history && history.pfn === pfn && <RefcountChart history={history} idle={idle} />}
+      <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 font-mono text-2xs">
         <dt className="text-slate-500">flags</dt>
         <dd>{flags.length ? flags.join(' ') : '—'}</dd>
         <dt className="text-slate-500">mapping</dt>
@@ -145,7 +150,6 @@ export function Inspector() {
         <dt className="text-slate-500">mapped by</dt>
         <dd>{owners.length ? owners.map((o) => `${o.proc} ${vaddr(o.vpn)}`).join(', ') : '—'}</dd>
       </dl>
-      {history && history.pfn === pfn && <RefcountChart history={history} idle={idle} />}
     </Panel>
   );
 }

@@ -21,6 +21,7 @@ import {
   gridHeight,
   gridLayout,
   type GridLayout,
+  gridHeightBudget,
 } from '../paint/drawMemoryGrid';
 import { painted } from '../testHook';
 import { themeColors } from '../theme/colors';
@@ -35,6 +36,23 @@ const WIDTH = 396;
 interface Shape {
   name: string;
   count: number;
+}
+
+/** The content height of `el` (its client height less its padding), kept up to date. */
+function useRoom(el: HTMLElement | null): number {
+  const [room, setRoom] = useState(0);
+  useEffect(() => {
+    if (!el) return;
+    const read = (): void => {
+      const st = getComputedStyle(el);
+      setRoom(el.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom));
+    };
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return room;
 }
 
 /** The grids' shape: which memories and how many frames each (changes only with the machine). */
@@ -66,12 +84,16 @@ export function MemoryGrids() {
   const cursors = useRef(new Map<string, number>());
   const repaint = useRef<() => void>(() => {});
   const scale = scaleOf(useViewScale());
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const room = useRoom(box?.parentElement ?? null);
   const shapes: Shape[] = key
     ? key.split(',').map((x) => {
         const [name, n] = x.split(':');
         return { name: name ?? '', count: Number(n) };
       })
     : [];
+
+  const maxHeight = gridHeightBudget(room, shapes.length, scale);
 
   useEffect(() => {
     let frame = 0;
@@ -83,7 +105,7 @@ export function MemoryGrids() {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
         if (!c || !ctx) continue;
-        const layout = gridLayout(m.count, WIDTH * scale, scale);
+        const layout = gridLayout(m.count, WIDTH * scale, scale, maxHeight);
         const dpr = window.devicePixelRatio || 1;
         const w = Math.round(WIDTH * scale);
         const h = Math.max(1, gridHeight(m.count, layout));
@@ -122,17 +144,18 @@ export function MemoryGrids() {
       repaint.current = () => {};
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [store, key, scale]);
+  }, [store, key, scale, maxHeight]);
 
   if (!key) return <Panel title="Physical memory">…</Panel>;
   return (
     <Panel title="Physical memory" testId="memory">
-      <div className="space-y-2">
+      <div className="space-y-2" ref={setBox}>
         {shapes.map((sh) => (
           <Grid
             key={sh.name}
             shape={sh}
             scale={scale}
+            maxHeight={maxHeight}
             store={store}
             canvasRef={(c) => {
               // React 19 treats a returned value as a cleanup function: return nothing.
@@ -174,6 +197,7 @@ function scanOf(s: LabState, m: MemoryModel): number {
 function Grid({
   shape,
   scale,
+  maxHeight,
   store,
   canvasRef,
   titleRef,
@@ -182,6 +206,7 @@ function Grid({
 }: {
   shape: Shape;
   scale: number;
+  maxHeight: number;
   store: ReturnType<typeof useLabStore>;
   canvasRef: (c: HTMLCanvasElement | null) => void;
   titleRef: (t: HTMLElement | null) => void;
@@ -192,7 +217,7 @@ function Grid({
   // Said to screen readers as the keyboard cursor moves (hovering only shows the tip).
   const [said, setSaid] = useState('');
   const cursor = useRef(-1);
-  const layout: GridLayout = gridLayout(shape.count, WIDTH * scale, scale);
+  const layout: GridLayout = gridLayout(shape.count, WIDTH * scale, scale, maxHeight);
   const height = Math.max(1, gridHeight(shape.count, layout));
   const name = shape.name === 'ram' ? 'system RAM' : shape.name;
   /** The frame a cell stands for (the cell's first frame in its shown state when aggregated). */
@@ -243,7 +268,14 @@ function Grid({
   };
   return (
     <figure data-testid={`grid-${shape.name}`}>
-      <figcaption ref={titleRef} className="mb-0.5 text-2xs text-slate-300" />
+      {/* The hovered frame's description sits beside the title, not on a line of its own: with
+          four memories the panel has no line to spare (gridHeightBudget). */}
+      <figcaption className="mb-0.5 flex gap-2 text-2xs">
+        <span ref={titleRef} className="shrink-0 text-slate-300" />
+        <span className="min-w-0 truncate text-slate-400" aria-hidden="true">
+          {tip}
+        </span>
+      </figcaption>
       <canvas
         ref={canvasRef}
         role="application"
@@ -289,9 +321,6 @@ function Grid({
         }}
         onKeyDown={onKey}
       />
-      <div className="h-4 truncate text-2xs text-slate-400" aria-hidden="true">
-        {tip}
-      </div>
       <div className="sr-only" role="status" data-testid={`grid-status-${shape.name}`}>
         {said}
       </div>

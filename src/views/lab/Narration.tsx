@@ -56,7 +56,7 @@ export function Narration() {
       detail={`op ${op.index + 1}: ${describeCommand(op.command)}`}
       testId="narration"
     >
-      <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_13rem] gap-3">
+      <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_16rem] gap-3">
         {/* Focusable: a long note or result can scroll, and the keyboard must reach it. */}
         <div
           className="min-h-0 overflow-auto"

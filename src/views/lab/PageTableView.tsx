@@ -41,7 +41,15 @@ export function PageTableView() {
   const mirrors = snap.mirrors.filter((m) => m.open && m.pid === p.pid);
   return (
     <Panel title="Page tables" detail={`${p.name} ${sel.buf}`} testId="page-tables">
-      <table className="w-full font-mono text-2xs">
+      {/* Fixed columns (in ch of the table's monospace): they keep their width from step to
+          step, and a long entry wraps between words, never inside an identifier. */}
+      <table className="w-full table-fixed font-mono text-2xs">
+        <colgroup>
+          <col style={{ width: '5ch' }} />
+          <col />
+          <col style={{ width: '12ch' }} />
+          <col style={{ width: '17ch' }} />
+        </colgroup>
         <thead className="text-slate-500">
           <tr>
             <th className="pr-1 text-left">page</th>
@@ -77,7 +85,14 @@ export function PageTableView() {
             <div className="text-2xs text-slate-400">
               mirror {m.name} · encoding: {enc.name}
             </div>
-            <table className="w-full font-mono text-2xs">
+            <table className="w-full table-fixed font-mono text-2xs">
+              <colgroup>
+                <col style={{ width: '5ch' }} />
+                <col style={{ width: '7ch' }} />
+                <col style={{ width: '20ch' }} />
+                <col style={{ width: '3ch' }} />
+                <col />
+              </colgroup>
               <tbody>
                 {vpns.map((vpn, i) => {
                   const e = entryAt(m.entries, vpn);

@@ -14,7 +14,7 @@ import { useThemeColors } from '../theme/colors';
 
 /** Drawn in the lab's px, shown at the view's scale (a viewBox: vector, so crisp at any size). */
 const W = 380;
-const H = 136;
+const H = 120;
 const M = { l: 26, r: 8, t: 8, b: 22 };
 
 export function RefcountChart({ history, idle }: { history: FrameHistory; idle: number }) {

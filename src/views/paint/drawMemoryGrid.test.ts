@@ -9,6 +9,7 @@ import {
   cellOrigin,
   cellSummary,
   gridHeight,
+  gridHeightBudget,
   gridLayout,
 } from './drawMemoryGrid';
 
@@ -75,5 +76,18 @@ describe('gridLayout at a scale', () => {
     // The 2 px gap does not scale: a column more fits, at most.
     expect(big.cols - lab.cols).toBeGreaterThanOrEqual(0);
     expect(big.cols - lab.cols).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('gridHeightBudget', () => {
+  it('shares the panel between the grids, each at most the default height', () => {
+    expect(gridHeightBudget(0, 3, 1)).toBe(220); // not measured yet
+    expect(gridHeightBudget(1000, 2, 1)).toBe(220);
+    const each = gridHeightBudget(300, 3, 1);
+    expect(3 * (each + 26)).toBeLessThanOrEqual(300);
+  });
+  it('keeps a floor below which the panel scrolls instead', () => {
+    expect(gridHeightBudget(60, 3, 1)).toBe(16);
+    expect(gridHeightBudget(60, 3, 2)).toBe(32);
   });
 });

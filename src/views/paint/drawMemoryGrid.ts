@@ -42,6 +42,20 @@ export const GRID_PAD = 2;
 /** The tallest a grid gets before its cells shrink (down to 2 px), then aggregate frames. */
 export const GRID_MAX_HEIGHT = 220;
 
+/** A grid's caption line and the gap after it, in the lab's px. */
+const GRID_CHROME = 26;
+
+/**
+ * The tallest each of `n` grids may be so that all of them fit the panel's `room` (px; 0 before
+ * it is measured): every memory in view without scrolling, RAM and each device, down to a floor
+ * below which the panel scrolls instead. Never taller than GRID_MAX_HEIGHT at the scale.
+ */
+export function gridHeightBudget(room: number, n: number, scale: number): number {
+  const most = GRID_MAX_HEIGHT * scale;
+  if (room <= 0 || n === 0) return most;
+  return Math.max(16 * scale, Math.min(most, Math.floor(room / n - GRID_CHROME * scale)));
+}
+
 export interface GridPaintOptions {
   /** The theme's colours (default: the dark theme's). */
   colors?: ThemeColors;
@@ -50,14 +64,19 @@ export interface GridPaintOptions {
 }
 
 /**
- * Cells for `count` frames in `width` px. `scale` (the presenter's, views/scale) multiplies the
- * largest cell (16 px) and the tallest grid, so a projector shows the same grid larger.
+ * Cells for `count` frames in `width` px, no taller than `maxHeight`. `scale` (the presenter's,
+ * views/scale) multiplies the largest cell (16 px) and the default tallest grid, so a projector
+ * shows the same grid larger.
  */
-export function gridLayout(count: number, width: number, scale = 1): GridLayout {
+export function gridLayout(
+  count: number,
+  width: number,
+  scale = 1,
+  maxHeight = GRID_MAX_HEIGHT * scale,
+): GridLayout {
   const gap = count > 2048 ? 0 : 2;
   const pad = GRID_PAD;
   const inner = Math.floor(width) - 2 * pad;
-  const maxHeight = GRID_MAX_HEIGHT * scale;
   const colsAt = (cell: number): number => Math.max(1, Math.floor((inner + gap) / (cell + gap)));
   let cell = Math.round(16 * scale);
   while (cell > 2 && Math.ceil(count / colsAt(cell)) * (cell + gap) > maxHeight) cell--;

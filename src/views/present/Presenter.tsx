@@ -69,7 +69,7 @@ export function Presenter() {
               className={btn}
               onClick={() => textBy(-1)}
               disabled={mode.text === TEXT_SIZES[0]}
-              aria-label="smaller text ([)"
+              aria-label="A− smaller text ([)"
               title="smaller text ([)"
               data-testid="presenter-text-smaller"
             >
@@ -86,7 +86,7 @@ export function Presenter() {
               className={btn}
               onClick={() => textBy(1)}
               disabled={mode.text === TEXT_SIZES[TEXT_SIZES.length - 1]}
-              aria-label="larger text (])"
+              aria-label="A+ larger text (])"
               title="larger text (])"
               data-testid="presenter-text-larger"
             >

@@ -16,12 +16,12 @@ import { CHART_FONT as F, scaleOf, useViewScale } from '../scale/viewScale';
 import { useThemeColors } from '../theme/colors';
 
 /** Drawn in the lab's px, shown at the view's scale (a viewBox: vector, so crisp at any size). */
-const W = 380;
+const W = 364;
 const ROW = 18;
 const LABEL = 84;
 /** The legend: two phase groups a line (a label and its time, at 11 px, take up to ~170 px). */
 const LEGEND_COLS = 2;
-const LEGEND_W = 190;
+const LEGEND_W = 182;
 const LEGEND_ROW = 14;
 const OVERVIEW_H = 26;
 const MAX_BARS = 180;

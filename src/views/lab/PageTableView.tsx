@@ -43,7 +43,7 @@ export function PageTableView() {
     <Panel title="Page tables" detail={`${p.name} ${sel.buf}`} testId="page-tables">
       {/* Fixed columns (in ch of the table's monospace): they keep their width from step to
           step, and a long entry wraps between words, never inside an identifier. */}
-      <table className="w-full table-fixed font-mono text-2xs">
+      <table className="w-full table-fixed font-mono text-2xs [&_td]:align-top">
         <colgroup>
           <col style={{ width: '5ch' }} />
           <col />
@@ -85,7 +85,7 @@ export function PageTableView() {
             <div className="text-2xs text-slate-400">
               mirror {m.name} · encoding: {enc.name}
             </div>
-            <table className="w-full table-fixed font-mono text-2xs">
+            <table className="w-full table-fixed font-mono text-2xs [&_td]:align-top">
               <colgroup>
                 <col style={{ width: '5ch' }} />
                 <col style={{ width: '7ch' }} />

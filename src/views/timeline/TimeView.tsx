@@ -106,7 +106,15 @@ export function TimeView() {
           ))}
           <g transform={`translate(0 ${rows.length * (ROW + 4)})`}>
             {x.ticks(4).map((t) => (
-              <text key={t} x={x(t)} y={F} fontSize={F} fill={k.textFaint} textAnchor="middle">
+              <text
+                key={t}
+                x={x(t)}
+                y={F}
+                fontSize={F}
+                fill={k.textFaint}
+                // The last tick may sit at the right edge: it ends there rather than past it.
+                textAnchor={x(t) > W - 24 ? 'end' : 'middle'}
+              >
                 {formatNs(t)}
               </text>
             ))}

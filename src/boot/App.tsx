@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { removeBootLoading } from './bootLoading';
 import { addressIsPresetLink, loadPresets, openPastedLink, type OpenedLab } from './openLab';
 import { selfCheckWorker } from '../worker/selfcheck/client';
 import { autosave } from '../store/draft';
@@ -20,6 +21,7 @@ const SelfCheck = lazy(() =>
 
 /** `?selfcheck`: the conformance suite, run in this browser, in its own worker. */
 export function SelfCheckPage() {
+  useEffect(removeBootLoading, []);
   return (
     <main data-testid="app" className="min-h-screen bg-slate-950 px-6 py-10 text-slate-100">
       <div className="mx-auto max-w-3xl">
@@ -34,6 +36,8 @@ export function SelfCheckPage() {
 
 /** The lab opened by boot/openLab.ts, in the mode its address asked for. */
 export function App({ lab }: { lab: OpenedLab }) {
+  // Mounted: index.html's loading state gives way (the lab's parts mount a frame at a time).
+  useEffect(removeBootLoading, []);
   return (
     <ModeProvider initial={lab.mode}>
       <LabApp lab={lab} />

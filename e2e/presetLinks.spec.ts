@@ -139,6 +139,18 @@ test.describe('preset links', () => {
       expect(lab.errors).toEqual([]);
     });
 
+  test('?present#preset=storyboard&step=5 opens the presenter at the end of operation 5', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await page.goto('/?present#preset=storyboard&step=5');
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await expect(page.getByTestId('presenter-title')).toHaveText('One page to the GPU and back');
+    await expect(lab.position()).toHaveText(/^op 5\/7 · step 11\/11$/);
+    expect(await hash(page)).toBe('#preset=storyboard&step=5');
+    expect(lab.errors).toEqual([]);
+  });
+
   test('a step the preset does not have lands at its end and says so', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open('#preset=storyboard&step=40.1');

@@ -2,7 +2,7 @@
  * The browser benchmark (`npm run bench:browser`, or BENCH=1 npx playwright test bench on a
  * fresh build): the UI figures of issue 6, measured in headless Chromium on the production build
  * served by `vite preview`. Each test prints one line per figure (median and spread) and asserts
- * nothing about time: benchmarks are not tests. Method: README § Performance.
+ * nothing about time: benchmarks are not tests. Method: docs/benchmarks.md.
  *
  * Timing happens inside the page (e2e/benchProbe.ts): from the input event to the end of the
  * frame that shows its result. The display runs at 60 Hz (Chromium's default frame clock), so

@@ -3,6 +3,7 @@
  * module graph evaluated at once was a 40-60 ms task), then boot/start.tsx opens the lab.
  */
 import './index.css';
+import { removeBootLoading } from './boot/bootLoading';
 import { nextTask } from './boot/nextTask';
 
 const element = document.getElementById('root');
@@ -24,5 +25,6 @@ boot(element).catch((e: unknown) => {
   message.className = 'p-6 text-slate-100';
   message.textContent = `HMM Lab could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`;
   element.replaceChildren(message);
+  removeBootLoading();
   throw e;
 });

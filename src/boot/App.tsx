@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { openPastedLink, type OpenedLab } from './openLab';
+import { removeBootLoading } from './bootLoading';
+import { addressIsPresetLink, loadPresets, openPastedLink, type OpenedLab } from './openLab';
 import { selfCheckWorker } from '../worker/selfcheck/client';
 import { autosave } from '../store/draft';
 import { loadDraft } from '../store/startup';
@@ -11,6 +12,7 @@ import { PHONE_QUERY, PHONE_VIEWS, useMediaQuery } from '../views/modes/useMedia
 import { Player } from '../views/player/Player';
 import { Presenter } from '../views/present/Presenter';
 import { Lab } from '../views/lab/Lab';
+import { followPresetAddress } from '../views/lab/presetAddress';
 
 // Only `?selfcheck` needs the conformance files: a chunk of their own.
 const SelfCheck = lazy(() =>
@@ -19,6 +21,7 @@ const SelfCheck = lazy(() =>
 
 /** `?selfcheck`: the conformance suite, run in this browser, in its own worker. */
 export function SelfCheckPage() {
+  useEffect(removeBootLoading, []);
   return (
     <main data-testid="app" className="min-h-screen bg-slate-950 px-6 py-10 text-slate-100">
       <div className="mx-auto max-w-3xl">
@@ -33,6 +36,8 @@ export function SelfCheckPage() {
 
 /** The lab opened by boot/openLab.ts, in the mode its address asked for. */
 export function App({ lab }: { lab: OpenedLab }) {
+  // Mounted: index.html's loading state gives way (the lab's parts mount a frame at a time).
+  useEffect(removeBootLoading, []);
   return (
     <ModeProvider initial={lab.mode}>
       <LabApp lab={lab} />
@@ -60,11 +65,19 @@ function LabApp({ lab }: { lab: OpenedLab }) {
     const stop = autosave(store, storage, ranText, {
       loadDraft: (d) => void loadDraft(store.getState(), d),
     });
-    // A link pasted into the address bar of an open lab.
-    const onHash = (): void => openPastedLink(store, storage);
+    // The address bar follows a preset shown as it came (its short link, at its step).
+    const stopAddress = followPresetAddress(store);
+    // A link pasted into the address bar of an open lab (a preset link needs the presets).
+    const onHash = (): void => {
+      if (!addressIsPresetLink()) return openPastedLink(store, storage);
+      void loadPresets()
+        .catch(() => null)
+        .then((presets) => openPastedLink(store, storage, presets));
+    };
     window.addEventListener('hashchange', onHash);
     return () => {
       stop();
+      stopAddress();
       window.removeEventListener('hashchange', onHash);
     };
   }, [store, storage, ranText, embed]);

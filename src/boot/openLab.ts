@@ -8,8 +8,20 @@ import { readDraft, DRAFT_KEY, type Draft, type DraftStorage } from '../store/dr
 import { createLabStore } from '../store/labStore';
 import type { LabState } from '../store/types';
 import { machineText } from '../store/source';
-import { embedLab, initialLab, linkFragment, loadDraft, openLink } from '../store/startup';
+import { isPresetFragment } from '../share/presetLink';
+import {
+  embedLab,
+  initialLab,
+  linkFragment,
+  loadDraft,
+  openLink,
+  openPresetLink,
+  type PresetCatalog,
+  type PresetSource,
+} from '../store/startup';
+import type { InitialLab } from '../store/labStore';
 import { DEFAULT_MACHINE } from '../views/defaultMachine';
+import { showPreset } from '../views/lab/presetAddress';
 import { parseMode, type LabMode } from '../views/modes/mode';
 import { installTestHook } from '../views/testHook';
 import type { LabClient } from '../worker/client';
@@ -42,11 +54,22 @@ function clearHash(): void {
     history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
+/** The presets, for a preset link (a chunk of their own, loaded only for one). */
+export function loadPresets(): Promise<PresetCatalog> {
+  return import('../views/lab/presetCatalog').then((m) => m.PRESET_CATALOG);
+}
+
+/** Whether the page's address is a preset link (`#preset=…`), good or bad. */
+export function addressIsPresetLink(): boolean {
+  return isPresetFragment(linkFragment(window.location.hash) ?? '');
+}
+
 /**
- * The lab the address asks for: `?present`, `?embed`… pick the layout (mode.ts), `#…` a link.
+ * The lab the address asks for: `?present`, `?embed`… pick the layout (mode.ts), `#…` a link
+ * (`presets`: what a preset link may name; loaded by the caller when the address has one).
  * `client` is its engine worker, started a task earlier (starting a worker takes a while).
  */
-export function openLab(client: LabClient): OpenedLab {
+export function openLab(client: LabClient, presets: PresetCatalog | null = null): OpenedLab {
   const { search, hash } = window.location;
   const parsed = parseMode(search);
   // An embed never touches the draft (it shares the lab's storage on the page that frames it).
@@ -55,10 +78,15 @@ export function openLab(client: LabClient): OpenedLab {
   // Restoring a draft a link replaced.
   const restore = (d: Draft): void => void loadDraft(store.getState(), d);
   const defaultText = machineText({ title: null, machine: DEFAULT_MACHINE });
-  const initial = embed
-    ? embedLab(hash, defaultText)
-    : initialLab(hash, storage, defaultText, restore);
-  if (!embed) clearHash();
+  const initial: InitialLab & { preset?: PresetSource } = embed
+    ? embedLab(hash, defaultText, presets)
+    : initialLab(hash, storage, defaultText, restore, presets);
+  // A preset link that opened stays in the address (a reload opens it again, at its step);
+  // any other link goes once read, so a reload opens the autosaved draft.
+  const preset = embed ? undefined : initial.preset;
+  delete initial.preset;
+  if (preset) showPreset(preset, true);
+  else if (!embed) clearHash();
   if (parsed.problems.length > 0) {
     // Said beside the link's own notice ("Opened the scenario from the link."); an error wins.
     const ignored = `Ignored in the address: ${parsed.problems.join('; ')}.`;
@@ -78,15 +106,34 @@ export function openLab(client: LabClient): OpenedLab {
   };
 }
 
-/** A link pasted into the address bar of an open lab: opened, or refused with a banner. */
-export function openPastedLink(store: StoreApi<LabState>, storage: DraftStorage | null): void {
+/**
+ * A link pasted into the address bar of an open lab: opened, or refused with a banner
+ * (`presets`: what a preset link may name; the caller loads them when the address has one).
+ */
+export function openPastedLink(
+  store: StoreApi<LabState>,
+  storage: DraftStorage | null,
+  presets: PresetCatalog | null = null,
+): void {
   const fragment = linkFragment(window.location.hash);
   if (fragment === null) return;
-  clearHash();
   const cur = store.getState();
   void cur.flushText();
   const draft = readDraft(storage, DRAFT_KEY);
-  const r = openLink(fragment, storage, draft, (d) => void loadDraft(store.getState(), d));
+  const restore = (d: Draft): void => void loadDraft(store.getState(), d);
+  if (isPresetFragment(fragment)) {
+    const r = openPresetLink(fragment, presets, storage, draft, restore);
+    if (!r.ok) {
+      clearHash();
+      cur.showError(r.banner);
+      return;
+    }
+    void cur.load(r.lab.text, r.lab);
+    showPreset(r.preset, true);
+    return;
+  }
+  clearHash();
+  const r = openLink(fragment, storage, draft, restore);
   if (r.ok) void cur.load(r.lab.text, r.lab);
   else cur.showError(r.banner);
 }

@@ -14,9 +14,8 @@ import {
   renderWebm,
   type AnimationJob,
 } from './animation';
-import { exportName, formatBytes, saveBlob } from './download';
+import { exportName, formatBytes, pictureParts, rangeParts, saveBlob } from './download';
 import {
-  formatStop,
   MAX_FRAMES,
   operationRange,
   parseRange,
@@ -108,7 +107,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     run(`capturing the ${targetLabel(target)} as ${format.toUpperCase()}…`, async () => {
       const img = await import('./image');
       const el = element();
-      const name = exportName(title, target, format);
+      const name = exportName(title, pictureParts(store.getState().position, target), format);
       if (format === 'svg') {
         const svg = await img.elementToSvg(el, { scale });
         return saved(name, new Blob([svg], { type: 'image/svg+xml' }));
@@ -120,7 +119,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const animation = (format: 'gif' | 'webm') => {
     if (!checked.ok) return;
     const r = checked.value;
-    const what = `${target}-${formatStop(r.from)}-${formatStop(r.to)}`;
+    const what = rangeParts(r.from, r.to, target);
     void run(`${format.toUpperCase()} of ${r.count} steps…`, async (signal) => {
       const img = await import('./image');
       const el = element();
@@ -158,7 +157,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         format === 'json'
           ? new Blob([traceJsonText(src)], { type: 'application/json' })
           : new Blob([narratedText(src)], { type: 'text/plain;charset=utf-8' });
-      return Promise.resolve(saved(exportName(title, 'trace', format), blob));
+      return Promise.resolve(saved(exportName(title, ['trace'], format), blob));
     });
 
   const close = () => {

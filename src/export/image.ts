@@ -4,6 +4,9 @@
  * The background is what the element shows on screen (its own and its ancestors' backgrounds
  * composited), so a panel on the dark lab is not exported as light text on nothing.
  *
+ * Notices and banners (targets.ts OMITTED) are left out, and the picture is shorter by their
+ * height: a slide shows the lab, not what the lab said to the lecturer about their draft.
+ *
  * The SVG shows in browsers and in tools that render foreignObject (Inkscape, draw.io); slide
  * programs that do not (PowerPoint, Keynote) want the PNG.
  */
@@ -15,6 +18,7 @@ import {
   type Context,
   type Options,
 } from 'modern-screenshot';
+import { OMITTED_SELECTOR } from './targets';
 
 /** The lab's background (Tailwind slate-950), when no ancestor has an opaque one. */
 export const LAB_BACKGROUND = '#020617';
@@ -93,9 +97,38 @@ function fixClone(node: Node): void {
   }
 }
 
+/**
+ * The elements inside `el` an export leaves out: each notice (OMITTED_SELECTOR), widened to the
+ * wrappers that hold nothing else (the predict card's padding), outermost ones only.
+ */
+export function omittedIn(el: Element): Element[] {
+  const found = new Set<Element>();
+  for (const m of el.querySelectorAll(OMITTED_SELECTOR)) {
+    let e: Element = m;
+    while (e.parentElement && e.parentElement !== el && e.parentElement.children.length === 1)
+      e = e.parentElement;
+    found.add(e);
+  }
+  return [...found].filter((e) => ![...found].some((o) => o !== e && o.contains(e)));
+}
+
+/** The height `e` takes in its container's flow (0 when out of the flow). */
+function flowHeight(e: Element): number {
+  const cs = getComputedStyle(e);
+  if (cs.position === 'absolute' || cs.position === 'fixed' || cs.display === 'none') return 0;
+  const margins = (parseFloat(cs.marginTop) || 0) + (parseFloat(cs.marginBottom) || 0);
+  return e.getBoundingClientRect().height + margins;
+}
+
 function options(el: Element, o: CaptureOptions): Options {
+  const omitted = new Set(omittedIn(el));
+  const box = el.getBoundingClientRect();
+  const less = [...omitted].reduce((sum, e) => sum + flowHeight(e), 0);
   return {
     scale: o.scale ?? 1,
+    // Without the notices, and shorter by what they took (the views keep their own sizes).
+    filter: (node) => !omitted.has(node as Element),
+    ...(less > 0 ? { width: box.width, height: Math.max(1, box.height - less) } : {}),
     backgroundColor: o.background ?? screenBackground(el),
     // What is on screen: scrolled panels (the narration's step list) as they are scrolled.
     features: { restoreScrollPosition: true },

@@ -21,3 +21,12 @@ export function targetLabel(id: TargetId): string {
 export function findTarget(id: TargetId): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 }
+
+/**
+ * What an export leaves out: notices about the lab, not the lab itself (the error or notice
+ * banner, the draft notice, the predict card, the link popover), by data-testid. A new notice or
+ * toast: add its data-testid here.
+ */
+export const OMITTED = ['error-banner', 'draft-notice', 'predict-card', 'share-popover'] as const;
+
+export const OMITTED_SELECTOR = OMITTED.map((id) => `[data-testid="${id}"]`).join(', ');

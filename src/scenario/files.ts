@@ -41,12 +41,27 @@ export function scenarioJson(
   return { ok: true, json: toJson(r.scenario) };
 }
 
-/** A file name from the scenario's title. */
-export function fileName(title: string | null, ext: 'hmm' | 'json'): string {
-  const base = (title ?? 'scenario')
+/** Names Windows reserves for devices, whatever the extension: never a file's name. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/**
+ * A title as a file name's stem, safe on every system: accents dropped (`Ünïcode` → `unicode`),
+ * then lower-case ASCII letters and digits joined by single `-`, at most 60 characters, never
+ * empty (`fallback`), never a name Windows reserves (`con` → `con-scenario`).
+ */
+export function slug(title: string | null, fallback = 'scenario'): string {
+  const s = (title ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${base || 'scenario'}.${ext}`;
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  if (s === '') return fallback;
+  return RESERVED.test(s) ? `${s}-${fallback}` : s;
+}
+
+/** A file name from the scenario's title. */
+export function fileName(title: string | null, ext: 'hmm' | 'json'): string {
+  return `${slug(title)}.${ext}`;
 }

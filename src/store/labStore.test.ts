@@ -236,6 +236,26 @@ describe('the lab store', () => {
     expect(s().error?.message).toMatch(/no step 10\.4.*end/);
   });
 
+  it('load lands at the end of an operation, and says when a preset link asked for no step', async () => {
+    const { s, store } = await lab(firstCommands(1));
+    const banner = { kind: 'notice' as const, message: 'Opened the preset.' };
+    const missingStep = { kind: 'link' as const, message: 'The preset has no step 9.4.' };
+    await store.getState().load(STORYBOARD, { at: { endOf: 1 }, banner, missingStep });
+    expect(s().position).toEqual({ op: 1, step: s().ops[1]!.steps.length - 1 });
+    expect(s().error).toEqual(banner);
+    await store.getState().load(STORYBOARD, { at: { op: 8, step: 3 }, banner, missingStep });
+    expect(s().position).toEqual(endPosition(s().ops));
+    expect(s().error).toEqual(missingStep);
+    // A step past the end of an operation that exists is missing too.
+    await store.getState().load(STORYBOARD, { at: { op: 1, step: 999 }, banner, missingStep });
+    expect(s().error).toEqual(missingStep);
+    await store.getState().load(STORYBOARD, { at: { endOf: 99 }, banner, missingStep });
+    expect(s().error).toEqual(missingStep);
+    // Without one, an operation past the end says so in the lab's own words.
+    await store.getState().load(STORYBOARD, { at: { endOf: 99 } });
+    expect(s().error?.message).toBe('The scenario has no operation 100: showing its end.');
+  });
+
   it('steps move from the last requested position, and queued seeks coalesce', async () => {
     const { s, store, client } = await lab();
     await store.getState().step('start');

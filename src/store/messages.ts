@@ -3,7 +3,7 @@
  * crash puts up. One place, so the wording stays consistent (tests check it byte for byte).
  */
 import type { Step } from '../scenario/ast';
-import type { Position } from '../timeline/position';
+import type { Landing, Position } from '../timeline/position';
 import type { LabError } from './types';
 
 function message(e: unknown): string {
@@ -56,11 +56,9 @@ export function textRunsBefore(n: number, first: string, line: number, k: number
 }
 
 /** A link or draft asked for a step the scenario does not have. */
-export function noStepNotice(at: Position): LabError {
-  return {
-    kind: 'notice',
-    message: `The scenario has no step ${at.op + 1}.${at.step + 1}: showing its end.`,
-  };
+export function noStepNotice(at: Landing): LabError {
+  const what = 'endOf' in at ? `operation ${at.endOf + 1}` : `step ${at.op + 1}.${at.step + 1}`;
+  return { kind: 'notice', message: `The scenario has no ${what}: showing its end.` };
 }
 
 /**

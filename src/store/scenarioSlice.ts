@@ -8,7 +8,7 @@ import type { MachineSpec } from '../engine/commands/terms';
 import type { Command } from '../engine/commands/table';
 import type { Scenario, Step } from '../scenario/ast';
 import type { ParseResult, ScenarioError } from '../scenario/errors';
-import { samePosition, type Position } from '../timeline/position';
+import { landingOp, samePosition, type Landing } from '../timeline/position';
 import type { LabConnection, StateReply } from '../worker/client';
 import type { LabEffects } from './effects';
 import { runTarget, watchTarget, withFocus } from './inspection';
@@ -38,7 +38,7 @@ export const EDIT_PAUSE_MS = 300;
  * Where a text run lands: `at` when it still exists (null: the end), or for an edit (`edit`),
  * the end of the commands it changed (editLanding); and what load asked.
  */
-type RunOptions = LoadOptions & { at: Position | null; edit?: boolean };
+type RunOptions = LoadOptions & { at: Landing | null; edit?: boolean };
 
 /** A text run: what it ran, and the command that stopped the engine, if one did. */
 interface TextRun {
@@ -91,16 +91,18 @@ export function textRan(
     return withFocus({ ...patch, ...keptSelection(selection, reply) }, selection, scenario);
   }
   if (opts.selection !== undefined) patch.selection = opts.selection;
-  if (opts.banner) patch.error = opts.banner;
-  else if (
-    !opts.edit &&
-    opts.at &&
-    !samePosition(opts.at, reply.position) &&
-    opts.at.op >= reply.opCount
-  )
+  const missed = !opts.edit && opts.at ? missedLanding(opts.at, reply) : false;
+  if (missed && opts.missingStep) patch.error = opts.missingStep;
+  else if (opts.banner) patch.error = opts.banner;
+  else if (missed && opts.at && landingOp(opts.at) >= reply.opCount)
     patch.error = noStepNotice(opts.at);
   const kept = opts.selection === undefined ? keptSelection(selection, reply) : {};
   return withFocus({ ...patch, ...kept }, selection, scenario);
+}
+
+/** The run did not land where `at` asked (the run has no such operation or step). */
+function missedLanding(at: Landing, reply: StateReply): boolean {
+  return 'endOf' in at ? at.endOf >= reply.opCount : !samePosition(at, reply.position);
 }
 
 /**
@@ -164,7 +166,10 @@ function textRunner(
     }
     set(errors.length > 0 ? { textErrors: errors, textPending: false } : textAccepted(get().error));
     const watched = opts.watched ?? get().watched;
-    const at = opts.edit && opts.at ? editLanding(get().steps, steps, opts.at) : opts.at;
+    const at =
+      opts.edit && opts.at && !('endOf' in opts.at)
+        ? editLanding(get().steps, steps, opts.at)
+        : opts.at;
     /** Set when one of this text's commands stopped the engine: the lab runs up to it. */
     let killed: TextRun['killed'] = null;
     return fx.request(

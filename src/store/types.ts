@@ -4,7 +4,7 @@
  * (README.md). Views read it through the named selectors in selectors.ts; only bridge.ts writes
  * engine data into it.
  */
-import type { Position } from '../timeline/position';
+import type { Landing, Position } from '../timeline/position';
 import type { MachineSpec } from '../engine/commands/terms';
 import type { Command } from '../engine/commands/table';
 import type { Snapshot } from '../engine/snapshot';
@@ -50,11 +50,27 @@ export interface DraftNotice {
 
 /** Where to land after loading a scenario (a link or a draft carries these). */
 export interface LoadOptions {
-  at?: Position | null;
+  /** A position, or the end of an operation (a preset link's `step=4`); null: the end. */
+  at?: Landing | null;
   selection?: RangeSelection | null;
   watched?: number | null;
   /** Shown once the scenario is loaded (e.g. "Opened the preset …", or why a link failed). */
   banner?: LabError | null;
+  /** Shown instead of `banner` when the run has no such step as `at` (it lands at the end). */
+  missingStep?: LabError;
+}
+
+/** A preset as a link opens it (the presets are the views' data: they hand them over). */
+export interface PresetSource {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** The presets a preset link (`#preset=NAME&step=S`) may name. */
+export interface PresetCatalog {
+  find: (id: string) => PresetSource | undefined;
+  ids: readonly string[];
 }
 
 // ---- the slices' state and actions (each made by its slice file) ----

@@ -12,6 +12,7 @@ import { useMode } from '../modes/modeContext';
 import { Button } from '../../ui/Button';
 import { EngineStatus } from './EngineStatus';
 import { MachineDialog } from './MachineDialog';
+import { showPreset } from './presetAddress';
 
 const EmbedDialog = lazy(() =>
   import('../player/EmbedDialog').then((m) => ({ default: m.EmbedDialog })),
@@ -110,9 +111,11 @@ export function TopBar({
                 watched: null,
                 banner: {
                   kind: 'notice',
-                  message: `Opened the preset “${p.title}” at its start: step with → (or press space to play). Undo in the editor brings back your previous text.`,
+                  message: `Opened the preset “${p.title}” at its start: step with → (or press space to play). The address bar is its short link. Undo in the editor brings back your previous text.`,
                 },
               });
+              // The address bar: this preset's short link, following the step shown.
+              showPreset(p);
             }}
           />
         </Suspense>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { encodeLink } from '../../share/link';
 import { useLab, useLabStore } from '../../store/react';
 import { Button } from '../../ui/Button';
+import { presetAddress, shownPreset } from '../lab/presetAddress';
 
 function linkUrl(fragment: string): string {
   const { origin, pathname, search } = window.location;
@@ -16,7 +17,9 @@ function linkUrl(fragment: string): string {
 export function ShareLink() {
   const store = useLabStore();
   const broken = useLab((s) => s.textErrors.length > 0);
-  const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
+  const [link, setLink] = useState<{ url: string; copied: boolean; short: string | null } | null>(
+    null,
+  );
   const make = async (): Promise<void> => {
     await store.getState().flushText();
     const s = store.getState();
@@ -39,7 +42,9 @@ export function ShareLink() {
       () => true,
       () => false,
     );
-    setLink({ url, copied });
+    // A preset shown as it came also has its short link (`#preset=storyboard&step=4.2`).
+    const short = presetAddress(shownPreset(), s);
+    setLink({ url, copied, short: short === null ? null : linkUrl(short) });
   };
   return (
     <span className="relative">
@@ -75,6 +80,21 @@ export function ShareLink() {
               el?.select();
             }}
           />
+          {link.short && (
+            <>
+              <span className="text-slate-300">
+                Short link to this preset at this step, for a slide:
+              </span>
+              <input
+                readOnly
+                aria-label="Short link to this preset at this step"
+                data-testid="share-short-link"
+                className="w-full rounded bg-slate-800 px-1 font-mono text-[10px]"
+                value={link.short}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </>
+          )}
           <Button testId="close-share" onClick={() => setLink(null)}>
             close
           </Button>

@@ -4,8 +4,8 @@
  * `aria-describedby` while open, and sits right after the word in the DOM so Tab goes from the
  * word into the card's links. It is `position: fixed` (no layout shift, not clipped by a
  * scrolling panel) and placed inside the viewport by placeCard.ts, measured after render;
- * under CSS `zoom` (the presenter) the measured size tells the zoom, and the position is
- * divided by it.
+ * under CSS `zoom` (the presenter) the measured size tells the zoom, and under a transformed
+ * or contained ancestor the measured position tells that ancestor's origin.
  */
 import {
   useCallback,
@@ -68,15 +68,24 @@ export function HoverCard({
       const a = w.getBoundingClientRect();
       const c = b.getBoundingClientRect();
       const zoom = b.offsetWidth > 0 ? c.width / b.offsetWidth : 1;
+      // A transformed or contained ancestor is the fixed card's containing block: where the
+      // card is now, less its own left/top, is that block's origin on the screen.
+      const originX = c.left - (parseFloat(b.style.left) || 0) * zoom;
+      const originY = c.top - (parseFloat(b.style.top) || 0) * zoom;
       const p = placeCard(a, c, { width: window.innerWidth, height: window.innerHeight });
-      setPos({ left: p.left / zoom, top: p.top / zoom });
+      setPos({ left: (p.left - originX) / zoom, top: (p.top - originY) / zoom });
+    };
+    // Scrolling what holds the word (focus itself scrolls it into view) moves the word: the
+    // card follows it.
+    const onScroll = (e: Event): void => {
+      if (e.target instanceof Node && e.target.contains(w)) place();
     };
     place();
     window.addEventListener('resize', place);
-    window.addEventListener('scroll', hide, true);
+    window.addEventListener('scroll', onScroll, true);
     return () => {
       window.removeEventListener('resize', place);
-      window.removeEventListener('scroll', hide, true);
+      window.removeEventListener('scroll', onScroll, true);
     };
   }, [open, hide]);
 

@@ -66,10 +66,12 @@ export function Tour({ initiallyOpen }: { initiallyOpen: boolean }) {
     return () => window.removeEventListener('resize', place);
   }, [open, step]);
 
-  // Focus the card's heading at each step, so a screen reader reads it.
+  // Focus the card's heading at each step once it is placed (a hidden element takes no focus),
+  // so a screen reader reads it.
+  const placed = pos !== null;
   useEffect(() => {
-    if (open) card.current?.querySelector<HTMLElement>('h2')?.focus();
-  }, [open, at]);
+    if (open && placed) card.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [open, at, placed]);
 
   if (!open || !step) return null;
   const last = at === TOUR_STEPS.length - 1;
@@ -104,7 +106,9 @@ export function Tour({ initiallyOpen }: { initiallyOpen: boolean }) {
             return;
           }
           if (e.key !== 'Tab') return;
-          const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button')];
+          const items = [
+            ...e.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled])'),
+          ];
           const first = items[0];
           const lastItem = items[items.length - 1];
           if (!first || !lastItem) return;

@@ -40,6 +40,18 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
+    // Every test opens the lab as someone who dismissed the first-visit tour (the key a
+    // dismissal stores, set before the page's scripts run); e2e/explain.spec.ts clears it to
+    // test the tour itself.
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: `http://127.0.0.1:${PORT}`,
+          localStorage: [{ name: 'hmm-lab.tour', value: 'seen' }],
+        },
+      ],
+    },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -110,6 +110,30 @@ const STATES: readonly (readonly [string, Setup, Theme?])[] = [
     },
   ],
   [
+    'a glossary card',
+    async (lab, page) => {
+      await visit(lab, page, `/#${midMigration()}`);
+      // By keyboard focus: the card stays open when the mouse moves away for axe.
+      await page
+        .getByTestId('pte-kind-0')
+        .getByTestId(/^term-/)
+        .first()
+        .focus();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+    },
+  ],
+  [
+    'the first-visit tour',
+    async (_lab, page) => {
+      // A first visit: the dismissal every other test starts with is removed before the
+      // page's scripts run.
+      await page.addInitScript(() => localStorage.removeItem('hmm-lab.tour'));
+      await page.goto('/');
+      await expect(page.getByTestId('tour')).toBeVisible();
+      await expect(page.getByTestId('status')).toHaveText('');
+    },
+  ],
+  [
     'the self-check page',
     async (_lab, page) => {
       await page.goto('/?selfcheck');
@@ -203,7 +227,8 @@ test.describe('the keyboard alone', () => {
   test('mmap, select pages, CPU write, open gpu0, migrate, inspect a frame, step back', async ({
     page,
   }) => {
-    // A whole session by Tab: each press is a round trip, and the lab has many stops.
+    // Every glossary word is a Tab stop (it shows its card on focus): the long Tab walks take
+    // longer than the default 30 s on a loaded machine.
     test.setTimeout(90_000);
     const lab = new LabPage(page);
     await lab.open();

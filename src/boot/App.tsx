@@ -46,7 +46,15 @@ export function App({ lab }: { lab: OpenedLab }) {
 }
 
 /** The layout for the mode and the screen: the lab, presenter, an embed, or a phone's player. */
-function Shell({ debug, linkedStep }: { debug: boolean; linkedStep: boolean }) {
+function Shell({
+  debug,
+  linkedStep,
+  tour,
+}: {
+  debug: boolean;
+  linkedStep: boolean;
+  tour: boolean;
+}) {
   const { mode } = useMode();
   usePredictInUrl();
   const phone = useMediaQuery(PHONE_QUERY);
@@ -54,7 +62,7 @@ function Shell({ debug, linkedStep }: { debug: boolean; linkedStep: boolean }) {
     return <Player mode={mode} layout={phone ? 'stack' : 'grid'} startAtRange={!linkedStep} />;
   if (mode.kind === 'present') return <Presenter />;
   if (phone) return <Player mode={{ ...mode, views: [...PHONE_VIEWS] }} layout="stack" />;
-  return <Lab debug={debug} />;
+  return <Lab debug={debug} tour={tour} />;
 }
 
 function LabApp({ lab }: { lab: OpenedLab }) {
@@ -84,7 +92,7 @@ function LabApp({ lab }: { lab: OpenedLab }) {
 
   return (
     <LabStoreProvider store={store}>
-      <Shell debug={lab.debug} linkedStep={lab.linkedStep} />
+      <Shell debug={lab.debug} linkedStep={lab.linkedStep} tour={lab.tour} />
     </LabStoreProvider>
   );
 }

@@ -4,7 +4,13 @@
  * first render (as it once was), it made that render a task of 80 ms on a cold load.
  */
 import type { StoreApi } from 'zustand';
-import { readDraft, DRAFT_KEY, type Draft, type DraftStorage } from '../store/draft';
+import {
+  readDraft,
+  DRAFT_KEY,
+  PREVIOUS_DRAFT_KEY,
+  type Draft,
+  type DraftStorage,
+} from '../store/draft';
 import { createLabStore } from '../store/labStore';
 import type { LabState } from '../store/types';
 import { machineText } from '../store/source';
@@ -23,6 +29,7 @@ import type { InitialLab } from '../store/labStore';
 import { DEFAULT_MACHINE } from '../views/defaultMachine';
 import { showPreset } from '../views/lab/presetAddress';
 import { parseMode, type LabMode } from '../views/modes/mode';
+import { shouldOfferTour } from '../views/tour/tourState';
 import { installTestHook } from '../views/testHook';
 import type { LabClient } from '../worker/client';
 
@@ -37,6 +44,8 @@ export interface OpenedLab {
   debug: boolean;
   /** The link named a step to open at (a player otherwise starts at its range's start). */
   linkedStep: boolean;
+  /** A first visit to the plain lab (nothing stored, no link): offer the tour. */
+  tour: boolean;
 }
 
 /** localStorage, or null where the browser refuses it (then nothing is autosaved). */
@@ -77,6 +86,10 @@ export function openLab(client: LabClient, presets: PresetCatalog | null = null)
   const storage = embed ? null : browserStorage();
   // Restoring a draft a link replaced.
   const restore = (d: Draft): void => void loadDraft(store.getState(), d);
+  const tour = shouldOfferTour(storage, parsed.mode, linkFragment(hash) !== null, [
+    DRAFT_KEY,
+    PREVIOUS_DRAFT_KEY,
+  ]);
   const defaultText = machineText({ title: null, machine: DEFAULT_MACHINE });
   const initial: InitialLab & { preset?: PresetSource } = embed
     ? embedLab(hash, defaultText, presets)
@@ -103,6 +116,7 @@ export function openLab(client: LabClient, presets: PresetCatalog | null = null)
     mode: parsed.mode,
     debug: new URLSearchParams(search).has('debug'),
     linkedStep: initial.at !== undefined && initial.at !== null,
+    tour,
   };
 }
 

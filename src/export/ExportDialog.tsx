@@ -15,13 +15,7 @@ import {
   type AnimationJob,
 } from './animation';
 import { exportName, formatBytes, pictureParts, rangeParts, saveBlob } from './download';
-import {
-  MAX_FRAMES,
-  operationRange,
-  parseRange,
-  rangePositions,
-  wholeRun,
-} from './range';
+import { MAX_FRAMES, operationRange, parseRange, rangePositions, wholeRun } from './range';
 import { narratedText, traceJsonText } from './trace';
 import { selectOps, selectPosition, selectStatus } from '../store/selectors';
 import { useLab, useLabStore } from '../store/react';

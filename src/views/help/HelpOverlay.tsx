@@ -3,11 +3,17 @@ import { Dialog } from '../../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
 import { Button } from '../../ui/Button';
 
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+/** `onTour`: reopen the first-visit tour (the lab has one; the presenter does not). */
+export function HelpOverlay({ onClose, onTour }: { onClose: () => void; onTour?: () => void }) {
   return (
     <Dialog label="Keyboard shortcuts" onClose={onClose} width="w-[560px]" testId="help">
       <div className="mb-2 flex items-center">
         <h2 className="flex-1 text-sm font-semibold">Keyboard shortcuts</h2>
+        {onTour && (
+          <Button testId="help-tour" onClick={onTour}>
+            take the tour
+          </Button>
+        )}
         <Button onClick={onClose}>close</Button>
       </div>
       <table className="w-full text-left text-xs">

@@ -48,6 +48,8 @@ import { pageLook, RESIDENCE_LEGEND, type Residence } from '../model/residence';
 import { BufferStrip } from './BufferStrip';
 import { Panel } from '../../ui/Panel';
 import { watchScrolling } from '../../ui/scrollFocus';
+import { Term } from '../glossary/Term';
+import { RESIDENCE_TERM } from '../glossary/vocab';
 import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
 
 interface Anchor {
@@ -527,7 +529,7 @@ function Legend() {
         {RESIDENCE_LEGEND.map((l) => (
           <li key={l.residence} className="flex items-center gap-2">
             <LegendSwatch residence={l.residence} letter={l.letter} />
-            {l.label}
+            <Term k={RESIDENCE_TERM[l.residence]}>{l.label}</Term>
           </li>
         ))}
       </ul>

@@ -17,6 +17,22 @@ import { inspected, type PageChoice } from '../model/inspected';
 import { frameLabel, mappersOf, memName, vaddr } from '../model/lookup';
 import { Panel } from '../../ui/Panel';
 import { RefcountChart } from './RefcountChart';
+import { Term, TermList } from '../glossary/Term';
+import {
+  MEMORY_TYPE_TERM,
+  PAGE_FLAG_TERM,
+  pageFieldTerm,
+  type PAGE_FIELDS,
+} from '../glossary/vocab';
+
+/** A struct page row's label, explained. */
+function Field({ f }: { f: (typeof PAGE_FIELDS)[number] }) {
+  return (
+    <dt className="text-slate-500">
+      <Term k={pageFieldTerm(f)}>{f}</Term>
+    </dt>
+  );
+}
 
 const FLAG_NAMES = Object.keys(PG) as PageFlagName[];
 
@@ -115,39 +131,54 @@ export function Inspector() {
         ? `file #${f.mappingId[pfn]}, index ${f.index[pfn]}`
         : 'none';
   const owners = mappersOf(snap, pfn);
-  const pgmap = dev
-    ? `${dev.name}: MEMORY_DEVICE_${dev.type === 'private' ? 'PRIVATE' : dev.type === 'coherent' ? (snap.kernel === 'seeds' ? 'PUBLIC' : 'COHERENT') : 'FS_DAX'}`
-    : 'none (system RAM)';
+  const memType = dev ? MEMORY_TYPE_TERM[dev.type][snap.kernel] : null;
+  const pgmap =
+    dev && memType ? (
+      <>
+        {dev.name}: <Term k={memType}>{memType}</Term>
+      </>
+    ) : (
+      'none (system RAM)'
+    );
   return (
     <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
       {what.choice && <PageSwitch choice={what.choice} pinned={what.pinned} />}
       {/* The counts first, two to a line, then their history (the chart), then the rest: the
           chart stays in view at 1280x720, where the panel is short. */}
       <dl className="grid grid-cols-[5.5rem_1fr_5.5rem_1fr] gap-x-2 font-mono text-2xs">
-        <dt className="text-slate-500">pfn</dt>
+        <Field f="pfn" />
         <dd>
           {pfn} ({memName(snap, pfn)})
         </dd>
-        <dt className="text-slate-500">refcount</dt>
+        <Field f="refcount" />
         <dd data-testid="inspector-ref">
-          {f.ref[pfn]} <span className="text-slate-500">(idle {idle})</span>
+          {f.ref[pfn]}{' '}
+          <span className="text-slate-500">
+            (<Term k={pageFieldTerm('idle')}>idle</Term> {idle})
+          </span>
         </dd>
-        <dt className="text-slate-500">mapcount</dt>
+        <Field f="mapcount" />
         <dd data-testid="inspector-map">{f.map[pfn]}</dd>
-        <dt className="text-slate-500">pins</dt>
+        <Field f="pins" />
         <dd>{f.pin[pfn]}</dd>
       </dl>
       {history && history.pfn === pfn && <RefcountChart history={history} idle={idle} />}
       <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 font-mono text-2xs">
-        <dt className="text-slate-500">flags</dt>
-        <dd>{flags.length ? flags.join(' ') : '—'}</dd>
-        <dt className="text-slate-500">mapping</dt>
+        <Field f="flags" />
+        <dd>
+          {flags.length ? (
+            <TermList words={flags} keyOf={(w) => PAGE_FLAG_TERM[w as PageFlagName]} />
+          ) : (
+            '—'
+          )}
+        </dd>
+        <Field f="mapping" />
         <dd>{mapping}</dd>
-        <dt className="text-slate-500">pgmap</dt>
+        <Field f="pgmap" />
         <dd>{pgmap}</dd>
-        <dt className="text-slate-500">data</dt>
+        <Field f="data" />
         <dd data-testid="inspector-value">{f.value[pfn]}</dd>
-        <dt className="text-slate-500">mapped by</dt>
+        <Field f="mapped by" />
         <dd>{owners.length ? owners.map((o) => `${o.proc} ${vaddr(o.vpn)}`).join(', ') : '—'}</dd>
       </dl>
     </Panel>

@@ -25,8 +25,9 @@ import { PredictCard } from '../predict/PredictCard';
 import { TopBar } from './TopBar';
 import { Pending } from '../../ui/Pending';
 import { useMountStages } from '../../ui/useMountStages';
+import { Tour } from '../tour/Tour';
 
-export function Lab({ debug }: { debug: boolean }) {
+export function Lab({ debug, tour = false }: { debug: boolean; tour?: boolean }) {
   const { mode, setMode } = useMode();
   const predictOn = useLab((s) => s.predict.on);
   const setPredict = useLab((s) => s.setPredict);
@@ -81,6 +82,7 @@ export function Lab({ debug }: { debug: boolean }) {
         {at(8, <TimeView />)}
         {at(8, <ScenarioPanel />)}
       </footer>
+      {stage >= 8 && <Tour initiallyOpen={tour} />}
     </div>
   );
 }

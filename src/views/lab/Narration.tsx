@@ -13,6 +13,7 @@ import { useLab } from '../../store/react';
 import { formatNs } from '../../engine/cost/time';
 import { Panel } from '../../ui/Panel';
 import { NoteCallout } from '../present/NoteCallout';
+import { TermText } from '../glossary/Term';
 
 export function Narration() {
   const op = useLab(selectCurrentOp);
@@ -72,12 +73,16 @@ export function Narration() {
                 data-testid="current-fn"
                 title={step.source ? `${step.fn}, in ${step.source}` : step.fn}
               >
-                {step.fn}
+                <TermText text={step.fn} />
               </div>
               <div className="text-sm text-slate-100" data-testid="current-text">
-                {step.text}
+                <TermText text={step.text} />
               </div>
-              {step.source && <div className="mt-0.5 text-2xs text-slate-500">{step.source}</div>}
+              {step.source && (
+                <div className="mt-0.5 text-2xs text-slate-500" data-testid="current-source">
+                  <TermText text={step.source} />
+                </div>
+              )}
             </div>
           )}
           <div

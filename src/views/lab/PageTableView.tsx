@@ -11,6 +11,14 @@ import { useLab } from '../../store/react';
 import { highlightOf } from '../model/changes';
 import { entryAt, frameLabel, vaddr } from '../model/lookup';
 import { Panel } from '../../ui/Panel';
+import { Term, TermList } from '../glossary/Term';
+import {
+  HMM_WORD_TERM,
+  MIRROR_TAG_TERM,
+  PTE_BIT_TERM,
+  PTE_KIND_TERM,
+  type SWAP_TYPES,
+} from '../glossary/vocab';
 
 const MAX_ROWS = 16;
 const TAG = ['none', 'read', 'atomic', 'write'];
@@ -83,7 +91,7 @@ export function PageTableView() {
         return (
           <div key={m.id} className="mt-2" data-testid={`mirror-${m.name}`}>
             <div className="text-2xs text-slate-400">
-              mirror {m.name} · encoding: {enc.name}
+              mirror {m.name} · <Term k="mirror:encoding">encoding</Term>: {enc.name}
             </div>
             <table className="w-full table-fixed font-mono text-2xs [&_td]:align-top">
               <colgroup>
@@ -120,7 +128,9 @@ export function PageTableView() {
                         [{sel.first + i}]
                         <Changed on={hl.mirror(m.id, vpn)} />
                       </td>
-                      <td className="pr-1">{e && e.kind ? TAG[e.kind] : 'none'}</td>
+                      <td className="pr-1">
+                        <MirrorTag tag={(e && e.kind ? TAG[e.kind] : undefined) ?? 'none'} />
+                      </td>
                       <td className="pr-1">0x{raw.toString(16)}</td>
                       <td
                         className="pr-1"
@@ -129,9 +139,27 @@ export function PageTableView() {
                         {byte === null ? '' : byte.toString(16).padStart(2, '0').toUpperCase()}
                       </td>
                       <td className="text-slate-400">
-                        {back.kind === 'valid'
-                          ? `VALID${back.write ? ' WRITE' : ''}${back.devicePrivate ? ' DEVICE_PRIVATE' : ''} → ${frameLabel(snap, back.pfn)}`
-                          : `values[${back.kind.toUpperCase()}]`}
+                        {back.kind === 'valid' ? (
+                          <>
+                            <TermList
+                              words={[
+                                'VALID',
+                                ...(back.write ? ['WRITE'] : []),
+                                ...(back.devicePrivate ? ['DEVICE_PRIVATE'] : []),
+                              ]}
+                              keyOf={(w) => HMM_WORD_TERM[w]}
+                            />
+                            {` → ${frameLabel(snap, back.pfn)}`}
+                          </>
+                        ) : (
+                          <>
+                            values[
+                            <Term k={HMM_WORD_TERM[back.kind.toUpperCase()] ?? ''}>
+                              {back.kind.toUpperCase()}
+                            </Term>
+                            ]
+                          </>
+                        )}
                       </td>
                     </tr>
                   );
@@ -171,7 +199,7 @@ function PteRow({
       : e.kind === PTE.none
         ? ''
         : `${e.pfn} (${frameLabel(snap, e.pfn)})`;
-  const bits = e ? PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0).join(' ') : '';
+  const bits = e ? PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0) : [];
   const swapType = e ? swapEntryType(e.kind, e.bits) : null;
   return (
     <tr
@@ -184,18 +212,26 @@ function PteRow({
         <Changed on={changed} />
       </td>
       <td className="pr-1" data-testid={`pte-kind-${index}`}>
-        {kind}
+        <Term k={PTE_KIND_TERM[kind as keyof typeof PTE_KIND_TERM] ?? ''}>{kind}</Term>
         {swapType && (
           <span className="text-slate-500">
             {' '}
-            ({swapType}, offset {e?.pfn})
+            (<Term k={swapType}>{swapType}</Term>, offset {e?.pfn})
           </span>
         )}
       </td>
       <td className="pr-1">{target}</td>
-      <td className="text-slate-400">{bits}</td>
+      <td className="text-slate-400">
+        <TermList words={bits} keyOf={(w) => PTE_BIT_TERM[w as keyof typeof PTE_BIT_TERM]} />
+      </td>
     </tr>
   );
+}
+
+/** A mirror entry's tag (none, read, atomic, write), explained. */
+function MirrorTag({ tag }: { tag: string }) {
+  const k = MIRROR_TAG_TERM[tag];
+  return k ? <Term k={k}>{tag}</Term> : <>{tag}</>;
 }
 
 /** A row the current micro-step changed: tinted, and marked by a glyph (not by colour alone). */
@@ -216,7 +252,7 @@ function Changed({ on }: { on: boolean }) {
  * Non-present entries are swap entries: a type (the kernel's special swap types, or swap
  * device 0) and an offset (the pfn for the special ones, the slot for real swap).
  */
-function swapEntryType(kind: number, bits: number): string | null {
+function swapEntryType(kind: number, bits: number): (typeof SWAP_TYPES)[number] | null {
   const w = (bits & PTEB.write) !== 0;
   switch (kind) {
     case PTE.devicePrivate:

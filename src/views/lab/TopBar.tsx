@@ -7,6 +7,7 @@ import { selectSpec } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { ExportMenu } from '../../export/ExportMenu';
 import { HelpOverlay } from '../help/HelpOverlay';
+import { openTour } from '../tour/tourState';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useMode } from '../modes/modeContext';
 import { Button } from '../../ui/Button';
@@ -94,7 +95,15 @@ export function TopBar({
       <Button testId="open-help" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
         ?
       </Button>
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {help && (
+        <HelpOverlay
+          onClose={() => setHelp(false)}
+          onTour={() => {
+            setHelp(false);
+            openTour();
+          }}
+        />
+      )}
       <ThemeToggle />
       <Button testId="open-presets" kind="primary" onClick={() => setGallery(true)}>
         presets…

@@ -9,6 +9,7 @@ import { describeCommand } from '../../scenario/format';
 import { selectCurrentOp, selectCurrentStep, selectPosition } from '../../store/selectors';
 import { useLab } from '../../store/react';
 import { NoteCallout } from './NoteCallout';
+import { TermText } from '../glossary/Term';
 
 export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
   const op = useLab(selectCurrentOp);
@@ -46,13 +47,13 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
                 data-testid="caption-fn"
                 title={step.source ? `${step.fn}, in ${step.source}` : step.fn}
               >
-                {step.fn}
+                <TermText text={step.fn} />
               </span>
               <p
                 className={`text-slate-50 ${big ? 'text-lg leading-snug' : 'text-sm'}`}
                 data-testid="caption-text"
               >
-                {step.text}
+                <TermText text={step.text} />
               </p>
             </figcaption>
           )}

@@ -89,7 +89,7 @@ export function ShareLink() {
                 readOnly
                 aria-label="Short link to this preset at this step"
                 data-testid="share-short-link"
-                className="w-full rounded bg-slate-800 px-1 font-mono text-[10px]"
+                className="w-full rounded bg-slate-800 px-1 font-mono text-2xs"
                 value={link.short}
                 onFocus={(e) => e.currentTarget.select()}
               />

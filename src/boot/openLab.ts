@@ -29,6 +29,7 @@ import type { InitialLab } from '../store/labStore';
 import { DEFAULT_MACHINE } from '../views/defaultMachine';
 import { showPreset } from '../views/lab/presetAddress';
 import { parseMode, type LabMode } from '../views/modes/mode';
+import { PHONE_QUERY } from '../views/modes/useMediaQuery';
 import { shouldOfferTour } from '../views/tour/tourState';
 import { installTestHook } from '../views/testHook';
 import type { LabClient } from '../worker/client';
@@ -66,6 +67,20 @@ function clearHash(): void {
 /** The presets, for a preset link (a chunk of their own, loaded only for one). */
 export function loadPresets(): Promise<PresetCatalog> {
   return import('../views/lab/presetCatalog').then((m) => m.PRESET_CATALOG);
+}
+
+/**
+ * A phone with nothing to open (no link, no draft, the plain lab) opens the storyboard, the
+ * first flow of every lecture, rather than an empty machine: its short link is put in the
+ * address, and the preset link path opens it.
+ */
+export function phoneOpensStoryboard(): void {
+  const { pathname, search, hash } = window.location;
+  if (!window.matchMedia(PHONE_QUERY).matches || linkFragment(hash) !== null) return;
+  if (parseMode(search).mode.kind !== 'lab') return;
+  const storage = browserStorage();
+  if (storage && readDraft(storage, DRAFT_KEY)) return;
+  history.replaceState(null, '', `${pathname}${search}#preset=storyboard`);
 }
 
 /** Whether the page's address is a preset link (`#preset=…`), good or bad. */

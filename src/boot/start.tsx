@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { applyTheme } from '../views/theme/theme';
 import { LabClient } from '../worker/client';
 import { nextTask } from './nextTask';
-import { addressIsPresetLink, loadPresets, openLab } from './openLab';
+import { addressIsPresetLink, loadPresets, openLab, phoneOpensStoryboard } from './openLab';
 
 export async function start(element: HTMLElement): Promise<void> {
   // The theme first, so nothing paints in the wrong one; it follows the system and other tabs
@@ -32,6 +32,7 @@ export async function start(element: HTMLElement): Promise<void> {
   await nextTask();
   const client = new LabClient();
   await nextTask();
+  phoneOpensStoryboard();
   // A preset link (`#preset=storyboard&step=4.2`) needs the presets: only then are they loaded.
   const presets = addressIsPresetLink() ? await loadPresets().catch(() => null) : null;
   const lab = openLab(client, presets);

@@ -38,14 +38,16 @@ interface Shape {
   count: number;
 }
 
-/** The content height of `el` (its client height less its padding), kept up to date. */
-function useRoom(el: HTMLElement | null): number {
-  const [room, setRoom] = useState(0);
+/** The content box of `el` (its client size less its padding), kept up to date. */
+function useRoom(el: HTMLElement | null): { width: number; height: number } {
+  const [room, setRoom] = useState({ width: 0, height: 0 });
   useEffect(() => {
     if (!el) return;
     const read = (): void => {
       const st = getComputedStyle(el);
-      setRoom(el.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom));
+      const width = el.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+      const height = el.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom);
+      setRoom((r) => (r.width === width && r.height === height ? r : { width, height }));
     };
     read();
     const ro = new ResizeObserver(read);
@@ -93,7 +95,9 @@ export function MemoryGrids() {
       })
     : [];
 
-  const maxHeight = gridHeightBudget(room, shapes.length, scale);
+  const maxHeight = gridHeightBudget(room.height, shapes.length, scale);
+  // As wide as the lab's grid at the scale, or the panel where it is narrower (a phone).
+  const width = Math.floor(room.width > 0 ? Math.min(WIDTH * scale, room.width) : WIDTH * scale);
 
   useEffect(() => {
     let frame = 0;
@@ -105,9 +109,9 @@ export function MemoryGrids() {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
         if (!c || !ctx) continue;
-        const layout = gridLayout(m.count, WIDTH * scale, scale, maxHeight);
+        const layout = gridLayout(m.count, width, scale, maxHeight);
         const dpr = window.devicePixelRatio || 1;
-        const w = Math.round(WIDTH * scale);
+        const w = width;
         const h = Math.max(1, gridHeight(m.count, layout));
         if (c.width !== w * dpr || c.height !== h * dpr) {
           c.width = w * dpr;
@@ -144,7 +148,7 @@ export function MemoryGrids() {
       repaint.current = () => {};
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [store, key, scale, maxHeight]);
+  }, [store, key, scale, maxHeight, width]);
 
   if (!key) return <Panel title="Physical memory">…</Panel>;
   return (
@@ -155,6 +159,7 @@ export function MemoryGrids() {
             key={sh.name}
             shape={sh}
             scale={scale}
+            width={width}
             maxHeight={maxHeight}
             store={store}
             canvasRef={(c) => {
@@ -197,6 +202,7 @@ function scanOf(s: LabState, m: MemoryModel): number {
 function Grid({
   shape,
   scale,
+  width,
   maxHeight,
   store,
   canvasRef,
@@ -206,6 +212,7 @@ function Grid({
 }: {
   shape: Shape;
   scale: number;
+  width: number;
   maxHeight: number;
   store: ReturnType<typeof useLabStore>;
   canvasRef: (c: HTMLCanvasElement | null) => void;
@@ -217,7 +224,7 @@ function Grid({
   // Said to screen readers as the keyboard cursor moves (hovering only shows the tip).
   const [said, setSaid] = useState('');
   const cursor = useRef(-1);
-  const layout: GridLayout = gridLayout(shape.count, WIDTH * scale, scale, maxHeight);
+  const layout: GridLayout = gridLayout(shape.count, width, scale, maxHeight);
   const height = Math.max(1, gridHeight(shape.count, layout));
   const name = shape.name === 'ram' ? 'system RAM' : shape.name;
   /** The frame a cell stands for (the cell's first frame in its shown state when aggregated). */
@@ -288,7 +295,7 @@ function Grid({
         tabIndex={0}
         data-owns-arrows=""
         title={tip}
-        style={{ width: Math.round(WIDTH * scale), height }}
+        style={{ width, height }}
         className="cursor-pointer rounded-sm"
         onMouseMove={(e) => {
           const c = cellUnder(e);

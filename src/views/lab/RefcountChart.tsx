@@ -43,6 +43,8 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
         width={W * s}
         height={H * s}
         viewBox={`0 0 ${W} ${H}`}
+        // Narrower than the chart (a phone): it scales down, text and all, rather than overflow.
+        style={{ maxWidth: '100%', height: 'auto' }}
         role="img"
         aria-label={`refcount and mapcount of pfn ${history.pfn} over ${pts.length - 1} steps: ${changes.length} transitions, listed below`}
         data-testid="refcount-chart"

@@ -162,8 +162,10 @@ export function Player({
         {stage < 2 ? (
           <Pending />
         ) : stack ? (
+          // A phone: each view as tall as its content (no blank under a short one), at most
+          // most of the screen (a long one scrolls inside).
           mode.views.map((v) => (
-            <div key={v} className="h-[60vh] min-h-[260px]">
+            <div key={v} className="flex max-h-[75vh] min-h-0 flex-col" data-testid={`stack-${v}`}>
               <ViewGrid views={[v]} />
             </div>
           ))

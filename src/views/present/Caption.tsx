@@ -19,7 +19,7 @@ export function Caption({ size = 'large' }: { size?: 'large' | 'small' }) {
   return (
     <figure
       data-testid="caption"
-      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'flow-root max-h-[32vh] overflow-auto px-6 py-2' : 'px-3 py-1.5'}`}
+      className={`shrink-0 border-t border-slate-700 bg-slate-950 ${big ? 'flow-root max-h-[32vh] overflow-auto px-6 py-2' : 'max-h-[38vh] overflow-auto px-3 py-1.5'}`}
     >
       {/* The presenter's sizes are in rem, which it sets for the projector (27 px on 1920x1080):
           text-sm there is 24 px. The caption takes at most a third of the screen: the views

@@ -63,6 +63,8 @@ export function TimeView() {
           width={W * s}
           height={height * s}
           viewBox={`0 0 ${W} ${height}`}
+          // Narrower than the chart (a phone): it scales down, text and all, rather than overflow.
+          style={{ maxWidth: '100%', height: 'auto' }}
           role="img"
           aria-label={`Simulated time${detail ? ` of ${detail}` : ''}, by micro-step and phase, on each platform`}
         >

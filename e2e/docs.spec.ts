@@ -3,7 +3,7 @@
  * the normal run: pixels are for people, tests assert through the hook.
  */
 import { readFileSync } from 'node:fs';
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { encodeLink } from '../src/share/link';
 import { LabPage } from './pages/LabPage';
 
@@ -18,8 +18,8 @@ test('the lab mid-migration', async ({ page }) => {
 
 const STORYBOARD = readFileSync('src/presets/storyboard.hmm', 'utf8');
 
-test('presenter mode with predict-then-reveal', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+test('presenter mode with predict-then-reveal, on a 1920x1080 projector', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const lab = new LabPage(page);
   const link = encodeLink({
     text: STORYBOARD,
@@ -58,6 +58,18 @@ test('an embed on a course page', async ({ page }) => {
   const frame = page.frameLocator('iframe');
   await frame.getByTestId('player-forward').click();
   for (let i = 0; i < 5; i++) await frame.getByTestId('player-forward').click();
-  await page.waitForTimeout(500);
+  await expect(frame.getByTestId('player-position')).toHaveText(/^op 5\/7 · step 6\//);
+  await expect(frame.getByTestId('status')).toHaveText('');
   await page.screenshot({ path: 'docs/embed.png' });
+});
+
+test('a phone: the storyboard as a player', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lab = new LabPage(page);
+  await page.goto('/');
+  await lab.idle();
+  for (let i = 0; i < 11; i++) await page.getByTestId('player-forward').click();
+  await lab.idle();
+  await page.getByTestId('dismiss-error').click();
+  await page.screenshot({ path: 'docs/phone.png' });
 });

@@ -57,7 +57,8 @@ function ChoiceButton(props: {
   );
 }
 
-export function PredictCard({ large = false }: { large?: boolean }) {
+/** The presenter sets its own rem (views/scale), so one set of sizes reads in both. */
+export function PredictCard() {
   const predict = useLab((s) => s.predict);
   const snap = useLab(selectSnapshot);
   const sel = useLab(selectSelection);
@@ -87,7 +88,7 @@ export function PredictCard({ large = false }: { large?: boolean }) {
       aria-label="Predict, then reveal"
       data-testid="predict-card"
       data-phase={predict.phase}
-      className={`rounded-lg border border-amber-500/70 bg-slate-900/95 p-2 ${large ? 'text-lg' : 'text-sm'}`}
+      className={`rounded-lg border border-amber-500/70 bg-slate-900/95 p-2 text-sm`}
     >
       <header className="mb-1 flex items-center gap-2">
         <h2 className="font-semibold text-amber-200">Predict, then reveal</h2>

@@ -152,7 +152,7 @@ export function Presenter() {
           {stage >= 2 ? <ViewGrid views={mode.views} testId="presenter-views-grid" /> : <Pending />}
           {predictOn && (
             <div className="shrink-0 pt-2">
-              <PredictCard large />
+              <PredictCard />
             </div>
           )}
         </main>

@@ -32,7 +32,7 @@ import { getTheme, subscribeTheme } from '../theme/theme';
 import { Panel } from '../../ui/Panel';
 import { scaleOf, useViewScale } from '../scale/viewScale';
 import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
-import { frameCell, relatedIn } from '../model/relations';
+import { frameCell, relatedIn, resolveRelation } from '../model/relations';
 import { gridCells, point, pointing, unpoint } from '../relations/pointing';
 
 /** A grid's width in the lab (the presenter's is this times its scale). */
@@ -126,8 +126,15 @@ export function MemoryGrids() {
           related,
         });
         const rel = frameCell(related, m.start, m.count, layout.per);
-        if (rel >= 0) c.dataset.relatedCell = String(rel);
-        else delete c.dataset.relatedCell;
+        // For e2e: which cell is related, and where it is in the canvas (x,y,size in css px).
+        if (rel >= 0) {
+          const o = cellOrigin(rel, layout);
+          c.dataset.relatedCell = String(rel);
+          c.dataset.relatedRect = `${o.x},${o.y},${layout.cell}`;
+        } else {
+          delete c.dataset.relatedCell;
+          delete c.dataset.relatedRect;
+        }
         gridCells.set(m.name, (pfn) => {
           const i = frameCell(pfn, m.start, m.count, layout.per);
           if (i < 0) return null;
@@ -364,5 +371,12 @@ function describeFrame(s: Snapshot, pfn: number, state: string): string {
     .slice(0, 3)
     .map((o) => `${o.proc} ${vaddr(o.vpn)}`)
     .join(', ');
-  return `${frameLabel(s, pfn)} (pfn ${pfn}): ${state}, refcount ${s.frames.ref[pfn] ?? 0}, mapcount ${s.frames.map[pfn] ?? 0}${owners ? `, mapped by ${owners}` : ''}`;
+  const mirrors = [
+    ...new Set(
+      resolveRelation(s, { kind: 'frame', pfn }).mirrors.map(
+        (x) => s.mirrors.find((m) => m.id === x.mirror)?.name ?? '?',
+      ),
+    ),
+  ].join(', ');
+  return `${frameLabel(s, pfn)} (pfn ${pfn}): ${state}, refcount ${s.frames.ref[pfn] ?? 0}, mapcount ${s.frames.map[pfn] ?? 0}${owners ? `, mapped by ${owners}` : ''}${mirrors ? `, mirrored by ${mirrors}` : ''}`;
 }

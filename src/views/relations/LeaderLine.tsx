@@ -10,7 +10,7 @@
 import { useEffect, useRef } from 'react';
 import { useLabStore } from '../../store/react';
 import { relatedIn } from '../model/relations';
-import { frameRect, pointing } from './pointing';
+import { frameRect, pointing, unpoint } from './pointing';
 
 interface Box {
   left: number;
@@ -97,6 +97,11 @@ export function LeaderLine() {
       const el = svg.current;
       if (!el) return;
       const { pointed, anchor } = pointing.getState();
+      // The pointed element went away (its view re-rendered without it): nothing is pointed at.
+      if (anchor && !anchor.isConnected) {
+        unpoint(anchor);
+        return;
+      }
       const r = relatedIn(store.getState().snapshot, pointed);
       let line: ReturnType<typeof pathBetween> = null;
       if (r && r.lineTo !== null && anchor?.isConnected) {
@@ -126,8 +131,9 @@ export function LeaderLine() {
           el.dataset.shown = 'false';
         }
       }
-      // Follow scrolling, resizing and steps while an entry is pointed at; then stop reading.
-      if (r && r.lineTo !== null) frame = requestAnimationFrame(draw);
+      // Follow scrolling, resizing and steps while something is pointed at (layout is read only
+      // while an entry with a frame is); then stop.
+      if (pointed) frame = requestAnimationFrame(draw);
     };
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(draw);

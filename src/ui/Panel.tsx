@@ -6,7 +6,8 @@ import { watchScrolling } from './scrollFocus';
  * panel, the body joins the tab order so the keyboard can scroll it (Up/Down, Page Up/Down).
  * The title is a label, set in small capitals; `detail` (what the panel shows now: a step, a
  * frame, a time) follows it as written, since case carries meaning there (µs is not MS, and
- * names are case-sensitive).
+ * names are case-sensitive). `related` marks the header (views/relations: the panel shows the
+ * frame of what is hovered or focused elsewhere): a violet bar under it and a data attribute.
  */
 export function Panel({
   title,
@@ -15,6 +16,7 @@ export function Panel({
   testId,
   className = '',
   aside,
+  related = false,
 }: {
   title: string;
   detail?: string | null;
@@ -22,6 +24,7 @@ export function Panel({
   testId?: string;
   className?: string;
   aside?: ReactNode;
+  related?: boolean;
 }) {
   const body = useRef<HTMLDivElement>(null);
   // The body is a layout and paint boundary: a step that changes one panel's content lays
@@ -40,7 +43,10 @@ export function Panel({
     >
       {/* The aside (a panel's buttons) goes under the title when both do not fit on a line:
           the title is never squeezed to nothing. */}
-      <header className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 border-b border-slate-800 px-2 py-1">
+      <header
+        data-related={related ? 'true' : undefined}
+        className={`flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 border-b px-2 py-1 ${related ? 'border-violet-400 bg-violet-400/10 shadow-[inset_0_-1px_0_var(--color-violet-400)]' : 'border-slate-800'}`}
+      >
         <h2
           className="max-w-full min-w-0 truncate text-2xs font-semibold tracking-wide text-slate-300"
           title={detail ? `${title} · ${detail}` : undefined}

@@ -14,6 +14,9 @@
  * as the lecture machine: the listboxes hold the cells in view and say how many there are
  * (aria-setsize, aria-posinset). A buffer larger than STRIP_OVER pages also gets an overview
  * strip (click it to scroll there) and, in words, how many of its pages live where.
+ *
+ * Hovering or focusing a cell points at its page (views/relations): the cells of every page
+ * that shares its frame get a violet band (a fork's child and parent, for one).
  */
 import {
   useEffect,
@@ -51,6 +54,8 @@ import { watchScrolling } from '../../ui/scrollFocus';
 import { Term } from '../glossary/Term';
 import { RESIDENCE_TERM } from '../glossary/vocab';
 import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
+import { isRelatedPage, relatedIn, type Related } from '../model/relations';
+import { point, unpoint, usePointed } from '../relations/pointing';
 
 interface Anchor {
   proc: string;
@@ -137,6 +142,7 @@ export function AddressSpace() {
   const sel = useLab(selectSelection);
   const step = useLab(selectCurrentStep);
   const select = useLab((s) => s.select);
+  const pointed = usePointed();
   const [drag, setDrag] = useState<{ a: Anchor; b: Anchor } | null>(null);
   const dragging = useRef(false);
   // The keyboard: the page holding each buffer's tab stop, where a Shift-extension starts, and
@@ -378,6 +384,7 @@ export function AddressSpace() {
             first={first}
             end={end}
             hl={hl}
+            related={relatedIn(snap, pointed)}
             tabStop={
               focusAt[bufKey(p.name, b.name)] ??
               (sel && sel.proc === p.name && sel.buf === b.name ? sel.first : 0)
@@ -428,6 +435,7 @@ function Cells({
   first,
   end,
   hl,
+  related,
   tabStop,
   selected,
   down,
@@ -445,6 +453,7 @@ function Cells({
   first: number;
   end: number;
   hl: Highlight;
+  related: Related | null;
   /** The page that is the buffer's tab stop (the first rendered one when it is not rendered). */
   tabStop: number;
   selected: (proc: string, buf: string, i: number) => boolean;
@@ -469,6 +478,7 @@ function Cells({
     const changed = hl.pte(p.pid, vpn);
     const bg = mapped ? residenceColor(look.residence, look.dev) : 'transparent';
     const at: Anchor = { proc: p.name, buf: buf.name, index: i };
+    const rel = isRelatedPage(related, p.pid, vpn);
     const label = `${buf.name}[${i}] ${vaddr(vpn)}: ${mapped ? look.title : 'unmapped (munmap)'} · ${vmaText(p, vpn)}`;
     cells.push(
       <div
@@ -482,12 +492,19 @@ function Cells({
         data-index={i}
         data-testid={cellId(p.name, buf.name, i)}
         data-residence={mapped ? look.residence : 'unmapped'}
+        data-related={rel ? 'true' : undefined}
         title={label}
         onPointerDown={(e) => {
           pressWithoutFocus(e);
           down(at, e.shiftKey);
         }}
-        onPointerEnter={() => enter(at)}
+        onPointerEnter={(e) => {
+          enter(at);
+          point({ kind: 'page', pid: p.pid, vpn }, e.currentTarget);
+        }}
+        onPointerLeave={(e) => unpoint(e.currentTarget)}
+        onFocus={(e) => point({ kind: 'page', pid: p.pid, vpn }, e.currentTarget)}
+        onBlur={(e) => unpoint(e.currentTarget)}
         onKeyDown={(e) => onKey(e, at)}
         className={`flex cursor-pointer items-center justify-center rounded-[3px] font-mono font-bold ${
           mapped
@@ -495,7 +512,7 @@ function Cells({
               ? 'border border-slate-600 text-slate-500'
               : ''
             : 'border border-dashed border-slate-600 text-transparent'
-        } ${isSel ? 'ring-2 ring-sky-300' : ''} ${changed ? 'outline-2 outline-offset-1 outline-yellow-300 outline-dashed' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-100 focus-visible:outline-solid`}
+        } ${isSel ? 'ring-2 ring-sky-300' : ''} ${rel ? 'relative z-10 shadow-[0_0_0_4px_var(--color-violet-400)]' : ''} ${changed ? 'outline-2 outline-offset-1 outline-yellow-300 outline-dashed' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-100 focus-visible:outline-solid`}
         style={{
           ...size,
           ...(bg === 'transparent' ? {} : { background: bg, color: inkOn(bg) }),

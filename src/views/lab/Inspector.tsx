@@ -12,6 +12,8 @@ import {
   selectWatched,
 } from '../../store/selectors';
 import { useLab } from '../../store/react';
+import { relatedIn } from '../model/relations';
+import { usePointed } from '../relations/pointing';
 import { Button } from '../../ui/Button';
 import { inspected, type PageChoice } from '../model/inspected';
 import { frameLabel, mappersOf, memName, vaddr } from '../model/lookup';
@@ -98,6 +100,7 @@ export function Inspector() {
   const inspecting = useLab(selectInspecting);
   const watched = useLab(selectWatched);
   const history = useLab(selectHistory);
+  const pointed = usePointed();
   if (!snap) return <Panel title="struct page">…</Panel>;
   const what = inspected(snap, sel, inspecting, watched);
   if (what.kind === 'no-frame')
@@ -141,7 +144,12 @@ export function Inspector() {
       'none (system RAM)'
     );
   return (
-    <Panel title="struct page" detail={frameLabel(snap, pfn)} testId="inspector">
+    <Panel
+      title="struct page"
+      detail={frameLabel(snap, pfn)}
+      testId="inspector"
+      related={relatedIn(snap, pointed)?.pfn === pfn}
+    >
       {what.choice && <PageSwitch choice={what.choice} pinned={what.pinned} />}
       {/* The counts first, two to a line, then their history (the chart), then the rest: the
           chart stays in view at 1280x720, where the panel is short. */}

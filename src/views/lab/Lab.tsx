@@ -26,6 +26,7 @@ import { TopBar } from './TopBar';
 import { Pending } from '../../ui/Pending';
 import { useMountStages } from '../../ui/useMountStages';
 import { Tour } from '../tour/Tour';
+import { LeaderLine } from '../relations/LeaderLine';
 
 export function Lab({ debug, tour = false }: { debug: boolean; tour?: boolean }) {
   const { mode, setMode } = useMode();
@@ -83,6 +84,7 @@ export function Lab({ debug, tour = false }: { debug: boolean; tour?: boolean })
         {at(8, <ScenarioPanel />)}
       </footer>
       {stage >= 8 && <Tour initiallyOpen={tour} />}
+      <LeaderLine />
     </div>
   );
 }

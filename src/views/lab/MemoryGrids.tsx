@@ -5,7 +5,9 @@
  * changes. Hover names a frame's owner and counters; clicking a frame shows it in the inspector.
  * From the keyboard each grid is a tab stop: arrows (Home, End, Page Up/Down) move a cursor
  * ring from frame to frame, naming each one, and Enter or space inspects it. The colours follow
- * the theme (the grids repaint when it changes).
+ * the theme (the grids repaint when it changes). A hovered or focused frame is pointed at
+ * (views/relations), and the frame of whatever is pointed at elsewhere gets a ring; each grid
+ * says where a frame's cell is on screen, for the leader line.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine/snapshot';
@@ -17,6 +19,7 @@ import { frameLabel, mappersOf, vaddr } from '../model/lookup';
 import {
   cellAt,
   cellFrame,
+  cellOrigin,
   drawMemoryGrid,
   gridHeight,
   gridLayout,
@@ -29,6 +32,8 @@ import { getTheme, subscribeTheme } from '../theme/theme';
 import { Panel } from '../../ui/Panel';
 import { scaleOf, useViewScale } from '../scale/viewScale';
 import { pressWithoutFocus } from '../../ui/pressWithoutFocus';
+import { frameCell, relatedIn, resolveRelation } from '../model/relations';
+import { gridCells, point, pointing, unpoint } from '../relations/pointing';
 
 /** A grid's width in the lab (the presenter's is this times its scale). */
 const WIDTH = 396;
@@ -105,6 +110,7 @@ export function MemoryGrids() {
       frame = 0;
       const s = store.getState();
       const colors = themeColors(getTheme());
+      const related = relatedIn(s.snapshot, pointing.getState().pointed)?.pfn ?? null;
       for (const m of models(s)) {
         const c = canvases.current.get(m.name);
         const ctx = c?.getContext('2d');
@@ -121,6 +127,24 @@ export function MemoryGrids() {
         drawMemoryGrid(ctx, m, layout, s.watched, scanOf(s, m), {
           colors,
           cursor: cursors.current.get(m.name) ?? -1,
+          related,
+        });
+        const rel = frameCell(related, m.start, m.count, layout.per);
+        // For e2e: which cell is related, and where it is in the canvas (x,y,size in css px).
+        if (rel >= 0) {
+          const o = cellOrigin(rel, layout);
+          c.dataset.relatedCell = String(rel);
+          c.dataset.relatedRect = `${o.x},${o.y},${layout.cell}`;
+        } else {
+          delete c.dataset.relatedCell;
+          delete c.dataset.relatedRect;
+        }
+        gridCells.set(m.name, (pfn) => {
+          const i = frameCell(pfn, m.start, m.count, layout.per);
+          if (i < 0) return null;
+          const r = c.getBoundingClientRect();
+          const { x, y } = cellOrigin(i, layout);
+          return { rect: new DOMRect(r.left + x, r.top + y, layout.cell, layout.cell), canvas: c };
         });
         painted.set(m.name, () => stateNames(m));
         const t = titles.current.get(m.name);
@@ -133,6 +157,7 @@ export function MemoryGrids() {
     paint();
     repaint.current = schedule;
     const unsubscribeTheme = subscribeTheme(schedule);
+    const unsubscribePointing = pointing.subscribe(schedule);
     const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.snapshot !== prev.snapshot ||
@@ -145,6 +170,8 @@ export function MemoryGrids() {
     return () => {
       unsubscribe();
       unsubscribeTheme();
+      unsubscribePointing();
+      gridCells.clear();
       repaint.current = () => {};
       if (frame) cancelAnimationFrame(frame);
     };
@@ -224,6 +251,7 @@ function Grid({
   // Said to screen readers as the keyboard cursor moves (hovering only shows the tip).
   const [said, setSaid] = useState('');
   const cursor = useRef(-1);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
   const layout: GridLayout = gridLayout(shape.count, width, scale, maxHeight);
   const height = Math.max(1, gridHeight(shape.count, layout));
   const name = shape.name === 'ram' ? 'system RAM' : shape.name;
@@ -246,6 +274,7 @@ function Grid({
     setCursor(to);
     const c = cellOf(to);
     const snap = store.getState().snapshot;
+    if (c && canvas.current) point({ kind: 'frame', pfn: c.pfn }, canvas.current);
     const text = c && snap ? describeFrame(snap, c.pfn, c.state) : '';
     setTip(text);
     setSaid(text);
@@ -284,7 +313,10 @@ function Grid({
         </span>
       </figcaption>
       <canvas
-        ref={canvasRef}
+        ref={(c) => {
+          canvas.current = c;
+          canvasRef(c);
+        }}
         role="application"
         aria-roledescription="memory grid"
         aria-label={
@@ -301,8 +333,13 @@ function Grid({
           const c = cellUnder(e);
           const snap = store.getState().snapshot;
           setTip(c && snap ? describeFrame(snap, c.pfn, c.state) : '');
+          if (c) point({ kind: 'frame', pfn: c.pfn }, e.currentTarget);
+          else unpoint(e.currentTarget);
         }}
-        onMouseLeave={() => setTip('')}
+        onMouseLeave={(e) => {
+          setTip('');
+          unpoint(e.currentTarget);
+        }}
         onPointerDown={pressWithoutFocus}
         onClick={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
@@ -322,9 +359,10 @@ function Grid({
               : -1;
           moveTo(cursor.current >= 0 ? cursor.current : Math.max(0, w));
         }}
-        onBlur={() => {
+        onBlur={(e) => {
           setCursor(-1);
           setTip('');
+          unpoint(e.currentTarget);
         }}
         onKeyDown={onKey}
       />
@@ -340,5 +378,12 @@ function describeFrame(s: Snapshot, pfn: number, state: string): string {
     .slice(0, 3)
     .map((o) => `${o.proc} ${vaddr(o.vpn)}`)
     .join(', ');
-  return `${frameLabel(s, pfn)} (pfn ${pfn}): ${state}, refcount ${s.frames.ref[pfn] ?? 0}, mapcount ${s.frames.map[pfn] ?? 0}${owners ? `, mapped by ${owners}` : ''}`;
+  const mirrors = [
+    ...new Set(
+      resolveRelation(s, { kind: 'frame', pfn }).mirrors.map(
+        (x) => s.mirrors.find((m) => m.id === x.mirror)?.name ?? '?',
+      ),
+    ),
+  ].join(', ');
+  return `${frameLabel(s, pfn)} (pfn ${pfn}): ${state}, refcount ${s.frames.ref[pfn] ?? 0}, mapcount ${s.frames.map[pfn] ?? 0}${owners ? `, mapped by ${owners}` : ''}${mirrors ? `, mirrored by ${mirrors}` : ''}`;
 }

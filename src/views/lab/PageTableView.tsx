@@ -1,7 +1,8 @@
 /**
  * The CPU page-table entries of the selected pages, and each mirror's entries for the same
  * pages in its driver's own encoding (raw bits decoded through the driver's tables). Rows the
- * current micro-step changed are tinted and marked with a dot.
+ * current micro-step changed are tinted and marked with a dot. Hovering or focusing a row points
+ * at its page (views/relations); rows that map the pointed-at frame are outlined.
  */
 import { decode, encode, encodingFor, type EntryMeaning } from '../../engine/driver/encoding';
 import { PTE, PTEB, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
@@ -11,6 +12,8 @@ import { useLab } from '../../store/react';
 import { highlightOf } from '../model/changes';
 import { entryAt, frameLabel, vaddr } from '../model/lookup';
 import { Panel } from '../../ui/Panel';
+import { isRelatedMirror, isRelatedPage, relatedIn, type Related } from '../model/relations';
+import { pointHandlers, usePointed } from '../relations/pointing';
 import { Term, TermList } from '../glossary/Term';
 import {
   HMM_WORD_TERM,
@@ -23,10 +26,18 @@ import {
 const MAX_ROWS = 16;
 const TAG = ['none', 'read', 'atomic', 'write'];
 
+/** A row that maps the pointed-at frame: outlined in the relations accent (not colour alone). */
+const RELATED_ROW = 'bg-violet-400/10 outline-1 -outline-offset-1 outline-violet-400 outline-solid';
+
+function rowClass(changed: boolean, related: boolean): string {
+  return `${changed ? 'bg-yellow-300/20' : ''} ${related ? RELATED_ROW : ''}`;
+}
+
 export function PageTableView() {
   const snap = useLab(selectSnapshot);
   const sel = useLab(selectSelection);
   const step = useLab(selectCurrentStep);
+  const pointed = usePointed();
   if (!snap) return <Panel title="Page tables">…</Panel>;
   const p = sel ? snap.procs.find((x) => x.name === sel.proc) : undefined;
   const b = p && sel ? p.buffers.find((x) => x.name === sel.buf) : undefined;
@@ -47,6 +58,7 @@ export function PageTableView() {
     (_, i) => b.start + sel.first + i,
   );
   const mirrors = snap.mirrors.filter((m) => m.open && m.pid === p.pid);
+  const related = relatedIn(snap, pointed);
   return (
     <Panel title="Page tables" detail={`${p.name} ${sel.buf}`} testId="page-tables">
       {/* Fixed columns (in ch of the table's monospace): they keep their width from step to
@@ -75,6 +87,7 @@ export function PageTableView() {
               vpn={vpn}
               index={sel.first + i}
               changed={hl.pte(p.pid, vpn)}
+              related={related}
             />
           ))}
         </tbody>
@@ -121,8 +134,13 @@ export function PageTableView() {
                   return (
                     <tr
                       key={vpn}
-                      className={hl.mirror(m.id, vpn) ? 'bg-yellow-300/20' : ''}
+                      className={rowClass(
+                        hl.mirror(m.id, vpn),
+                        isRelatedMirror(related, m.id, vpn),
+                      )}
                       data-testid={`mirror-row-${m.name}-${sel.first + i}`}
+                      data-related={isRelatedMirror(related, m.id, vpn) ? 'true' : undefined}
+                      {...pointHandlers({ kind: 'mirror', mirror: m.id, vpn })}
                     >
                       <td className="pr-1">
                         [{sel.first + i}]
@@ -179,12 +197,14 @@ function PteRow({
   vpn,
   index,
   changed,
+  related,
 }: {
   snap: Snapshot;
   p: ProcSnap;
   vpn: number;
   index: number;
   changed: boolean;
+  related: Related | null;
 }) {
   const e = entryAt(p.pte, vpn);
   const kind = !e
@@ -203,9 +223,11 @@ function PteRow({
   const swapType = e ? swapEntryType(e.kind, e.bits) : null;
   return (
     <tr
-      className={changed ? 'bg-yellow-300/20' : ''}
+      className={rowClass(changed, isRelatedPage(related, p.pid, vpn))}
       data-testid={`pte-row-${index}`}
+      data-related={isRelatedPage(related, p.pid, vpn) ? 'true' : undefined}
       title={vaddr(vpn)}
+      {...pointHandlers({ kind: 'page', pid: p.pid, vpn })}
     >
       <td className="pr-1">
         [{index}]

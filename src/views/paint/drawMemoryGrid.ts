@@ -3,7 +3,8 @@
  * for locked, pinned, poisoned and unplugged frames (never colour alone: free is an empty
  * outline, allocated a plain fill, locked striped, pinned dotted, poisoned crossed, unplugged
  * dashed), a dashed outline on whatever the current micro-step changed, a solid one on the
- * inspected frame, and a ring on the keyboard cursor. A pure function of its inputs; the
+ * inspected frame, a ring on the keyboard cursor, and a wider ring on the frame of whatever is
+ * hovered or focused in another view (views/relations). A pure function of its inputs; the
  * chrome colours come from the theme (theme/colors.ts), marks on fills are black or white,
  * whichever reads on that fill.
  *
@@ -22,6 +23,7 @@ import {
   type MemoryModel,
 } from '../model/frameCells';
 import { RAM_COLOR, deviceColor, inkOn } from '../model/palette';
+import { frameCell } from '../model/relations';
 import { parseColor } from '../theme/color';
 import { THEME_COLORS, type ThemeColors } from '../theme/colors';
 
@@ -61,6 +63,8 @@ export interface GridPaintOptions {
   colors?: ThemeColors;
   /** The cell index of the keyboard cursor, or -1 for none. */
   cursor?: number;
+  /** The related frame (views/relations): its cell gets a ring. */
+  related?: number | null;
 }
 
 /**
@@ -348,6 +352,14 @@ export function drawMemoryGrid(
       const { x, y } = cellOrigin(i, l);
       ctx.fillRect(x, y + l.cell - 2, l.cell, 2);
     }
+  }
+  const rel = frameCell(opts.related ?? null, m.start, m.count, l.per);
+  if (rel >= 0) {
+    // Related: a ring around the cell, wider than the cursor's (and seen on 2 px cells too).
+    const { x, y } = cellOrigin(rel, l);
+    ctx.strokeStyle = k.related;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x - 2, y - 2, l.cell + 4, l.cell + 4);
   }
   const cur = opts.cursor ?? -1;
   if (cur >= 0 && cur < l.cells) {

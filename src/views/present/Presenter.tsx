@@ -25,6 +25,7 @@ import { ViewScaleContext } from '../scale/viewScale';
 import { Caption } from './Caption';
 import { usePresenterScale } from './usePresenterScale';
 import { ViewPicker } from './ViewPicker';
+import { LeaderLine } from '../relations/LeaderLine';
 
 export function Presenter() {
   const { mode, setMode } = useMode();
@@ -161,6 +162,7 @@ export function Presenter() {
           {stage >= 2 ? <Timeline /> : <div className="h-9" />}
         </div>
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
+        <LeaderLine />
       </div>
     </ViewScaleContext.Provider>
   );

@@ -23,6 +23,8 @@ export interface ThemeColors {
   watched: string;
   /** The keyboard cursor in a memory grid. */
   cursor: string;
+  /** The frame of what is hovered or focused elsewhere (views/relations; violet-400 in CSS). */
+  related: string;
   /** Chart text: primary, secondary, and axis ticks. */
   text: string;
   textMuted: string;
@@ -50,6 +52,7 @@ export const THEME_COLORS: Record<Theme, ThemeColors> = {
     changed: '#FDE047',
     watched: '#f8fafc',
     cursor: '#74d4ff',
+    related: '#a684ff',
     text: '#e2e8f0',
     textMuted: '#90a1b9',
     textFaint: '#7b8ea8',
@@ -71,6 +74,7 @@ export const THEME_COLORS: Record<Theme, ThemeColors> = {
     changed: '#FDE047',
     watched: '#ffffff',
     cursor: '#74d4ff',
+    related: '#a684ff',
     text: '#ffffff',
     textMuted: '#e5e5e5',
     textFaint: '#d4d4d4',
@@ -92,6 +96,7 @@ export const THEME_COLORS: Record<Theme, ThemeColors> = {
     changed: '#a65f00',
     watched: '#0f172b',
     cursor: '#0069a8',
+    related: '#7008e7',
     text: '#1d293d',
     textMuted: '#45556c',
     textFaint: '#53647e',

@@ -84,7 +84,7 @@ describe.each(['dark', 'light', 'contrast'] as const)('the %s theme', (t) => {
     );
   });
 
-  const HUES = ['sky', 'rose', 'amber', 'emerald', 'yellow'] as const;
+  const HUES = ['sky', 'rose', 'amber', 'emerald', 'yellow', 'violet'] as const;
 
   it('accent text (200-400) passes AA on panels and dialogs', () => {
     for (const h of HUES)
@@ -112,6 +112,14 @@ describe.each(['dark', 'light', 'contrast'] as const)('the %s theme', (t) => {
     }
   });
 
+  it('a related row (a violet-400/10 tint) keeps its text at AA, and its bar shows', () => {
+    const tint = over(alpha(color(t, 'violet-400'), 0.1), bg.panel);
+    for (const fg of ['slate-100', 'slate-200', 'slate-300', 'slate-400', 'slate-500'])
+      expect(check(color(t, fg), tint), `${fg} on a related row`).toBeGreaterThanOrEqual(AA);
+    expect(check(color(t, 'violet-400'), bg.panel), 'the bar').toBeGreaterThanOrEqual(3);
+    expect(check(THEME_COLORS[t].related, color(t, 'violet-400'))).toBeLessThan(1.2);
+  });
+
   it("the editor's tokens pass AA on its background", () => {
     const editor = color(t, 'slate-950');
     for (const name of Object.keys(themeVars.dark).filter((k) => k.startsWith('--hmm-code-')))
@@ -130,7 +138,7 @@ describe.each(['dark', 'light', 'contrast'] as const)('the %s theme', (t) => {
     for (const k of ['text', 'textMuted', 'textFaint', 'freeText', 'refLine', 'mapLine'] as const)
       expect(check(c[k], c.panel), k).toBeGreaterThanOrEqual(AA);
     // Focus ring and highlights: at least 3:1 (WCAG 1.4.11, non-text).
-    for (const k of ['cursor', 'changed', 'watched'] as const)
+    for (const k of ['cursor', 'changed', 'watched', 'related'] as const)
       expect(check(c[k], c.panel), k).toBeGreaterThanOrEqual(3);
     expect(check(color(t, '--hmm-focus'), bg.panel), 'focus ring').toBeGreaterThanOrEqual(3);
   });

@@ -16,6 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { installBenchProbe, type ActionTiming } from './benchProbe';
 import { gibScenario, longScenario, playbackScenario } from './benchScenarios';
 import { coldLoad } from './coldLoad';
+import { encodeLink } from '../src/share/link';
 import { LabPage } from './pages/LabPage';
 
 test.skip(!process.env.BENCH, 'set BENCH=1 to run the benchmarks');
@@ -112,9 +113,9 @@ test('click to updated view, default machine', async ({ page }) => {
   expect(lab.errors).toEqual([]);
 });
 
-test('playback at 60 steps per second, default machine', async ({ page }) => {
-  const lab = new LabPage(page);
-  await loadScenario(lab, playbackScenario(), 163);
+/** Play at 60 steps/s for 4 s from the start and report frames, drops and steps shown. */
+async function playback(lab: LabPage, name: string): Promise<void> {
+  const page = lab.page;
   await lab.key('Home');
   for (let i = 0; i < 8; i++) await page.keyboard.press('+');
   await expect(page.getByTestId('tl-speed')).toHaveText('60/s');
@@ -128,14 +129,31 @@ test('playback at 60 steps per second, default machine', async ({ page }) => {
   const dropped = sample.intervals.reduce((n, d) => n + Math.max(0, Math.round(d / frame) - 1), 0);
   const long = sample.intervals.filter((d) => d > frame * 1.5).length;
   report(
-    'playback 60/s: frames',
+    `${name}: frames`,
     `${sample.intervals.length + 1} frames in ${(sample.duration / 1000).toFixed(2)} s, ${dropped} dropped (${long} intervals over 25 ms); interval ${spread(sample.intervals, 2)}`,
   );
   report(
-    'playback 60/s: steps shown',
+    `${name}: steps shown`,
     `${((sample.moves / sample.duration) * 1000).toFixed(1)} steps/s (${sample.moves} in ${(sample.duration / 1000).toFixed(2)} s)`,
   );
   expect(lab.errors).toEqual([]);
+}
+
+test('playback at 60 steps per second, default machine', async ({ page }) => {
+  const lab = new LabPage(page);
+  await loadScenario(lab, playbackScenario(), 163);
+  await playback(lab, 'playback 60/s');
+});
+
+test('playback at 60 steps per second in the presenter at 1920x1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const lab = new LabPage(page);
+  const link = encodeLink({ text: playbackScenario(), at: null, selection: null, watched: null });
+  await page.goto(`/?present#${link}`);
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await lab.idle();
+  await probe(page);
+  await playback(lab, 'presenter playback 60/s');
 });
 
 test('step update on a 1 GiB buffer view', async ({ page }) => {

@@ -182,3 +182,26 @@ test.describe('relations in the presenter', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('relations in an embed', () => {
+  test.use({ viewport: { width: 1000, height: 640 } });
+
+  test('the leader line runs from the PTE row to the frame in an embedded player', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`/?embed&views=page-tables,memory#${link(IN_RAM)}`);
+    await expect(page.getByTestId('player')).toBeVisible();
+    const row = page.getByTestId('pte-row-0');
+    await expect(page.getByTestId('pte-kind-0')).toHaveText(/^present/);
+    await row.hover();
+    await expect(row).toHaveAttribute('data-related', 'true');
+    const { from, to } = await lineEnds(page);
+    near(from, await row.boundingBox());
+    near(to, await relatedCellBox(page.getByTestId('grid-ram').locator('canvas')));
+    await page.mouse.move(2, 2);
+    await expect(page.getByTestId('leader-line')).toHaveAttribute('data-shown', 'false');
+    expect(errors).toEqual([]);
+  });
+});

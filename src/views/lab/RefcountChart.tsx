@@ -89,7 +89,10 @@ export function RefcountChart({ history, idle }: { history: FrameHistory; idle: 
         {changes.slice(-3).map((p, i) => (
           <text
             key={`l${p.x}`}
-            x={Math.min(x(p.x) + 3, W - 120)}
+            // Right of its point in the chart's left half, left of it in the right half: a
+            // label never runs past the chart's edge.
+            x={x(p.x) < W / 2 ? x(p.x) + 3 : x(p.x) - 3}
+            textAnchor={x(p.x) < W / 2 ? 'start' : 'end'}
             y={M.t + F + i * (F + 2)}
             fontSize={F}
             fill={p.free ? k.freeText : k.text}

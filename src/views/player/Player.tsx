@@ -16,6 +16,7 @@ import { Pending } from '../../ui/Pending';
 import { useMountStages } from '../../ui/useMountStages';
 import { Caption } from '../present/Caption';
 import { PredictCard } from '../predict/PredictCard';
+import { LeaderLine } from '../relations/LeaderLine';
 import { Icon, type IconName } from '../timeline/icons';
 import { Scrubber } from '../timeline/Scrubber';
 import { StepAnnouncer } from '../timeline/StepAnnouncer';
@@ -158,6 +159,7 @@ export function Player({
     >
       <ErrorBanner />
       <StepAnnouncer />
+      <LeaderLine />
       <main className={stack ? 'flex flex-col gap-2 p-2' : 'flex min-h-0 flex-1 flex-col p-1.5'}>
         {stage < 2 ? (
           <Pending />

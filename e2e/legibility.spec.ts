@@ -117,3 +117,16 @@ test.describe('legible', () => {
     expect(lab.errors).toEqual([]);
   });
 });
+
+test('a device-exclusive entry is named by the modern kernel (v6.15) swap type', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  // After `gpu0 exclusive buf` (op 4): both pages hold device-exclusive entries.
+  await page.goto('/#preset=exclusive&step=4');
+  await lab.idle();
+  await expect(lab.position()).toContainText('op 4/');
+  await expect(lab.pteKind(0)).toContainText('SWP_DEVICE_EXCLUSIVE');
+  await expect(lab.pteKind(0)).not.toContainText(/SWP_DEVICE_EXCLUSIVE_(READ|WRITE)/);
+  expect(lab.errors).toEqual([]);
+});

@@ -185,6 +185,11 @@ const SWAP_TYPES: Term[] = [
     },
   ),
   k(
+    'SWP_DEVICE_EXCLUSIVE',
+    "The swap type of a device-exclusive entry: the device has claimed the page for its atomics, the CPU's PTE points at the page but cannot be used, and a CPU touch gives the page back first (one type since the v6.15 rework; the PTE's writability comes back from the VMA).",
+    { seeds: no(SINCE('v5.14', 'device-exclusive entries')) },
+  ),
+  k(
     'SWP_HWPOISON',
     'The swap type that marks a page whose memory is poisoned (an uncorrectable hardware error).',
   ),

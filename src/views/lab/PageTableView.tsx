@@ -6,6 +6,7 @@
  */
 import { decode, encode, encodingFor, type EntryMeaning } from '../../engine/driver/encoding';
 import { PTE, PTEB, PTE_BIT_NAMES, PTE_KIND_NAMES } from '../../engine/mm/pte';
+import type { KernelModel } from '../../engine/commands/terms';
 import type { ProcSnap, Snapshot } from '../../engine/snapshot';
 import { selectCurrentStep, selectSelection, selectSnapshot } from '../../store/selectors';
 import { useLab } from '../../store/react';
@@ -220,7 +221,7 @@ function PteRow({
         ? ''
         : `${e.pfn} (${frameLabel(snap, e.pfn)})`;
   const bits = e ? PTE_BIT_NAMES.filter((_, i) => (e.bits & (1 << i)) !== 0) : [];
-  const swapType = e ? swapEntryType(e.kind, e.bits) : null;
+  const swapType = e ? swapEntryType(e.kind, e.bits, snap.kernel) : null;
   return (
     <tr
       className={rowClass(changed, isRelatedPage(related, p.pid, vpn))}
@@ -272,9 +273,16 @@ function Changed({ on }: { on: boolean }) {
 
 /**
  * Non-present entries are swap entries: a type (the kernel's special swap types, or swap
- * device 0) and an offset (the pfn for the special ones, the slot for real swap).
+ * device 0) and an offset (the pfn for the special ones, the slot for real swap). Device-
+ * exclusive entries have one type in the modern model (include/linux/swapops.h at v6.15:
+ * SWP_DEVICE_EXCLUSIVE, since the make_device_exclusive rework), a read and a write type
+ * before it (v5.14 to v6.14).
  */
-function swapEntryType(kind: number, bits: number): (typeof SWAP_TYPES)[number] | null {
+function swapEntryType(
+  kind: number,
+  bits: number,
+  kernel: KernelModel,
+): (typeof SWAP_TYPES)[number] | null {
   const w = (bits & PTEB.write) !== 0;
   switch (kind) {
     case PTE.devicePrivate:
@@ -282,6 +290,7 @@ function swapEntryType(kind: number, bits: number): (typeof SWAP_TYPES)[number] 
     case PTE.migration:
       return w ? 'SWP_MIGRATION_WRITE' : 'SWP_MIGRATION_READ';
     case PTE.deviceExclusive:
+      if (kernel === 'modern') return 'SWP_DEVICE_EXCLUSIVE';
       return w ? 'SWP_DEVICE_EXCLUSIVE_WRITE' : 'SWP_DEVICE_EXCLUSIVE_READ';
     case PTE.hwpoison:
       return 'SWP_HWPOISON';

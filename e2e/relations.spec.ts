@@ -162,24 +162,32 @@ test.describe('relations you can see', () => {
   });
 });
 
+/**
+ * Open `url` (a mode whose root is `root`), hover the PTE row of a page in RAM: the leader line
+ * runs from the row to the RAM frame's square, and goes when the mouse leaves.
+ */
+async function lineFromRowToFrame(page: Page, url: string, root: string): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await expect(page.getByTestId(root)).toBeVisible();
+  const row = page.getByTestId('pte-row-0');
+  await expect(page.getByTestId('pte-kind-0')).toHaveText(/^present/);
+  await row.hover();
+  await expect(row).toHaveAttribute('data-related', 'true');
+  const { from, to } = await lineEnds(page);
+  near(from, await row.boundingBox());
+  near(to, await relatedCellBox(page.getByTestId('grid-ram').locator('canvas')));
+  await page.mouse.move(2, 2);
+  await expect(page.getByTestId('leader-line')).toHaveAttribute('data-shown', 'false');
+  expect(errors).toEqual([]);
+}
+
 test.describe('relations in the presenter', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
   test('the leader line runs from the PTE row to the frame there too', async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`/?present#${link(IN_RAM)}`);
-    await expect(page.getByTestId('presenter')).toBeVisible();
-    const row = page.getByTestId('pte-row-0');
-    await expect(page.getByTestId('pte-kind-0')).toHaveText(/^present/);
-    await row.hover();
-    await expect(row).toHaveAttribute('data-related', 'true');
-    const { from, to } = await lineEnds(page);
-    near(from, await row.boundingBox());
-    near(to, await relatedCellBox(page.getByTestId('grid-ram').locator('canvas')));
-    await page.mouse.move(2, 2);
-    await expect(page.getByTestId('leader-line')).toHaveAttribute('data-shown', 'false');
-    expect(errors).toEqual([]);
+    await lineFromRowToFrame(page, `/?present#${link(IN_RAM)}`, 'presenter');
   });
 });
 
@@ -189,19 +197,6 @@ test.describe('relations in an embed', () => {
   test('the leader line runs from the PTE row to the frame in an embedded player', async ({
     page,
   }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`/?embed&views=page-tables,memory#${link(IN_RAM)}`);
-    await expect(page.getByTestId('player')).toBeVisible();
-    const row = page.getByTestId('pte-row-0');
-    await expect(page.getByTestId('pte-kind-0')).toHaveText(/^present/);
-    await row.hover();
-    await expect(row).toHaveAttribute('data-related', 'true');
-    const { from, to } = await lineEnds(page);
-    near(from, await row.boundingBox());
-    near(to, await relatedCellBox(page.getByTestId('grid-ram').locator('canvas')));
-    await page.mouse.move(2, 2);
-    await expect(page.getByTestId('leader-line')).toHaveAttribute('data-shown', 'false');
-    expect(errors).toEqual([]);
+    await lineFromRowToFrame(page, `/?embed&views=page-tables,memory#${link(IN_RAM)}`, 'player');
   });
 });

@@ -10,12 +10,13 @@ const subscribe = (onChange: () => void): (() => void) => {
   window.addEventListener('resize', onChange);
   return () => window.removeEventListener('resize', onChange);
 };
-const windowSize = (): string => `${window.innerWidth}x${window.innerHeight}`;
+const windowWidth = (): number => window.innerWidth;
+const windowHeight = (): number => window.innerHeight;
 
 export function usePresenterScale(text: number): ViewScale {
-  const size = useSyncExternalStore(subscribe, windowSize);
-  const [w, h] = size.split('x').map(Number);
-  const rem = presenterRem(w ?? 1280, h ?? 720, text);
+  const w = useSyncExternalStore(subscribe, windowWidth);
+  const h = useSyncExternalStore(subscribe, windowHeight);
+  const rem = presenterRem(w, h, text);
   useLayoutEffect(() => {
     const root = document.documentElement;
     const before = root.style.fontSize;
